@@ -1,0 +1,27 @@
+include(CMakePackageConfigHelpers)
+
+set(BACKOFFICE_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/backoffice")
+
+install(TARGETS backoffice backoffice_static
+  EXPORT backofficeTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/backoffice" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES "${PROJECT_BINARY_DIR}/generated/include/backoffice/version.hpp"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/backoffice")
+
+install(EXPORT backofficeTargets NAMESPACE backoffice:: DESTINATION ${BACKOFFICE_CMAKE_DIR})
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/backofficeConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/backofficeConfig.cmake" INSTALL_DESTINATION ${BACKOFFICE_CMAKE_DIR})
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/backofficeConfigVersion.cmake"
+  COMPATIBILITY SameMajorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/backofficeConfig.cmake"
+  "${PROJECT_BINARY_DIR}/backofficeConfigVersion.cmake" DESTINATION ${BACKOFFICE_CMAKE_DIR})
+
+# pkg-config: libdir/includedir are computed relative to the prefix so the
+# installed tree can be moved.
+set(BACKOFFICE_PC_REQUIRES_PRIVATE "sqlite3")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/backoffice.pc.in" "${PROJECT_BINARY_DIR}/backoffice.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/backoffice.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")

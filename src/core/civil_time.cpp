@@ -1,0 +1,94 @@
+#include <backoffice/core/civil_time.hpp>
+
+#include "core/iso8601.hpp"
+
+#include <date/date.h>
+
+namespace backoffice {
+namespace {
+
+constexpr std::int64_t kMsPerDay = 86'400'000;
+
+date::year_month_day ymd_of(std::int32_t days) { return date::year_month_day{date::sys_days{date::days{days}}}; }
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+}  // namespace
+
+Result<LocalDate> LocalDate::from_ymd(int year, int month, int day) {
+  auto days = detail::days_from_ymd(year, month, day);
+  if (!days) {
+    return invalid_argument("date", fmt::format("{:04}-{:02}-{:02}", year, month, day),
+                            "no such calendar date");
+  }
+  return LocalDate(*days);
+}
+
+Result<LocalDate> LocalDate::parse(std::string_view text) {
+  if (text.size() != 10) return parse_error("date", text, "expected a date only (YYYY-MM-DD)");
+  BO_ASSIGN_OR_RETURN(auto parsed, detail::parse_iso8601(text, "date", /*allow_date_only=*/true));
+  if (parsed.offset_s) {
+    return parse_error("date", text, "expected a date only (YYYY-MM-DD)");
+  }
+  return LocalDate(static_cast<std::int32_t>(parsed.local_ms / kMsPerDay));
+}
+
+int LocalDate::year() const { return static_cast<int>(ymd_of(days_).year()); }
+int LocalDate::month() const { return static_cast<int>(static_cast<unsigned>(ymd_of(days_).month())); }
+int LocalDate::day() const { return static_cast<int>(static_cast<unsigned>(ymd_of(days_).day())); }
+
+int LocalDate::iso_weekday() const {
+  return static_cast<int>(date::weekday{date::sys_days{date::days{days_}}}.iso_encoding());
+}
+
+std::string LocalDate::to_string() const {
+  const auto ymd = ymd_of(days_);
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+Result<LocalTime> LocalTime::from_civil(int year, int month, int day, int hour, int minute,
+                                        int second, int millisecond) {
+  BO_ASSIGN_OR_RETURN(auto d, LocalDate::from_ymd(year, month, day));
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 ||
+      millisecond < 0 || millisecond > 999) {
+    return invalid_argument("time", fmt::format("{:02}:{:02}:{:02}.{:03}", hour, minute, second, millisecond),
+                            "time of day out of range");
+  }
+  return at(d, std::chrono::milliseconds(((hour * 60LL + minute) * 60LL + second) * 1000LL + millisecond));
+}
+
+LocalTime LocalTime::at(LocalDate date, std::chrono::milliseconds time_of_day) {
+  return LocalTime(static_cast<std::int64_t>(date.days_since_epoch()) * kMsPerDay + time_of_day.count());
+}
+
+Result<LocalTime> LocalTime::parse(std::string_view text) {
+  BO_ASSIGN_OR_RETURN(auto parsed, detail::parse_iso8601(text, "local_time", /*allow_date_only=*/true));
+  if (parsed.offset_s) {
+    return parse_error("local_time", text, "a local time carries no UTC offset; parse it as an Instant");
+  }
+  return LocalTime(parsed.local_ms);
+}
+
+LocalDate LocalTime::date() const { return LocalDate(static_cast<std::int32_t>(floor_div(ms_, kMsPerDay))); }
+
+std::chrono::milliseconds LocalTime::time_of_day() const {
+  return std::chrono::milliseconds(ms_ - floor_div(ms_, kMsPerDay) * kMsPerDay);
+}
+
+int LocalTime::hour() const { return static_cast<int>(time_of_day().count() / 3'600'000); }
+int LocalTime::minute() const { return static_cast<int>(time_of_day().count() / 60'000 % 60); }
+int LocalTime::second() const { return static_cast<int>(time_of_day().count() / 1000 % 60); }
+int LocalTime::millisecond() const { return static_cast<int>(time_of_day().count() % 1000); }
+
+std::string LocalTime::to_string() const {
+  std::string s = fmt::format("{}T{:02}:{:02}:{:02}", date().to_string(), hour(), minute(), second());
+  if (millisecond() != 0) s += fmt::format(".{:03}", millisecond());
+  return s;
+}
+
+}  // namespace backoffice
