@@ -13,6 +13,15 @@ install(FILES "${PROJECT_BINARY_DIR}/generated/include/backoffice/version.hpp"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/backoffice")
 
 install(EXPORT backofficeTargets NAMESPACE backoffice:: DESTINATION ${BACKOFFICE_CMAKE_DIR})
+# Each module's extra dependency becomes a find_dependency() line, so static
+# consumers resolve the libraries the archive needs at their final link.
+set(BACKOFFICE_CONFIG_EXTRA_DEPENDENCIES "")
+foreach(dep IN LISTS BACKOFFICE_CONFIG_DEPENDENCIES)
+  string(APPEND BACKOFFICE_CONFIG_EXTRA_DEPENDENCIES "find_dependency(${dep})\n")
+endforeach()
+file(GLOB backoffice_find_modules "${PROJECT_SOURCE_DIR}/cmake/Find*.cmake")
+install(FILES ${backoffice_find_modules} DESTINATION ${BACKOFFICE_CMAKE_DIR})
+
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/backofficeConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/backofficeConfig.cmake" INSTALL_DESTINATION ${BACKOFFICE_CMAKE_DIR})
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/backofficeConfigVersion.cmake"
@@ -23,5 +32,6 @@ install(FILES "${PROJECT_BINARY_DIR}/backofficeConfig.cmake"
 # pkg-config: libdir/includedir are computed relative to the prefix so the
 # installed tree can be moved.
 set(BACKOFFICE_PC_REQUIRES_PRIVATE "sqlite3")
+file(RELATIVE_PATH BACKOFFICE_PC_PREFIX_FROM_PCFILEDIR "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/backoffice.pc.in" "${PROJECT_BINARY_DIR}/backoffice.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/backoffice.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
