@@ -1,0 +1,180 @@
+#include "store/migrations.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string>
+
+namespace backoffice::store_detail {
+namespace {
+
+// Version 1: the records. Instants are INTEGER Unix milliseconds (UTC);
+// durations INTEGER milliseconds; money INTEGER minor units beside a
+// currency code; enums are their stable text names (docs/store.md).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE queues (
+  id                   INTEGER PRIMARY KEY,
+  name                 TEXT NOT NULL,
+  channel              TEXT NOT NULL,
+  sl_target_s          INTEGER NOT NULL,
+  sl_target_pct        REAL NOT NULL,
+  short_abandon_s      INTEGER NOT NULL,
+  calendar             TEXT NOT NULL DEFAULT '',
+  time_zone            TEXT NOT NULL DEFAULT 'UTC'
+);
+CREATE TABLE agents (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL,
+  team_id   INTEGER,
+  time_zone TEXT NOT NULL DEFAULT 'UTC'
+);
+CREATE TABLE agent_skills (
+  agent_id  INTEGER NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  name      TEXT NOT NULL,
+  level     INTEGER,
+  PRIMARY KEY (agent_id, position)
+);
+CREATE TABLE customers (
+  id                INTEGER PRIMARY KEY,
+  name              TEXT NOT NULL,
+  address_line1     TEXT NOT NULL DEFAULT '',
+  address_line2     TEXT NOT NULL DEFAULT '',
+  city              TEXT NOT NULL DEFAULT '',
+  region            TEXT NOT NULL DEFAULT '',
+  postal_code       TEXT NOT NULL DEFAULT '',
+  country           TEXT NOT NULL DEFAULT '',
+  consent_email     INTEGER NOT NULL DEFAULT 0,
+  consent_sms       INTEGER NOT NULL DEFAULT 0,
+  consent_recording INTEGER NOT NULL DEFAULT 0,
+  created_ms        INTEGER NOT NULL,
+  updated_ms        INTEGER NOT NULL
+);
+CREATE TABLE customer_emails (
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  email       TEXT NOT NULL,
+  PRIMARY KEY (customer_id, position)
+);
+CREATE TABLE customer_phones (
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  e164        TEXT NOT NULL,
+  PRIMARY KEY (customer_id, position)
+);
+CREATE TABLE interactions (
+  id           INTEGER PRIMARY KEY,
+  external_id  TEXT,
+  channel      TEXT NOT NULL,
+  direction    TEXT NOT NULL,
+  queue_id     INTEGER NOT NULL REFERENCES queues(id),
+  customer_id  INTEGER REFERENCES customers(id),
+  agent_id     INTEGER REFERENCES agents(id),
+  offered_ms   INTEGER NOT NULL,
+  answered_ms  INTEGER,
+  ended_ms     INTEGER NOT NULL,
+  talk_ms      INTEGER NOT NULL,
+  hold_ms      INTEGER NOT NULL,
+  wrap_ms      INTEGER NOT NULL,
+  transferred  INTEGER NOT NULL,
+  reason       TEXT NOT NULL DEFAULT '',
+  disposition  TEXT NOT NULL DEFAULT '',
+  resolved     INTEGER,
+  csat         INTEGER,
+  nps          INTEGER,
+  notes        TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE orders (
+  id              INTEGER PRIMARY KEY,
+  customer_id     INTEGER REFERENCES customers(id),
+  status          TEXT NOT NULL,
+  currency        TEXT NOT NULL,
+  shipping_minor  INTEGER NOT NULL,
+  tax_minor       INTEGER NOT NULL,
+  placed_ms       INTEGER NOT NULL,
+  updated_ms      INTEGER NOT NULL
+);
+CREATE TABLE order_lines (
+  order_id          INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+  position          INTEGER NOT NULL,
+  sku               TEXT NOT NULL,
+  quantity          INTEGER NOT NULL,
+  unit_price_minor  INTEGER NOT NULL,
+  PRIMARY KEY (order_id, position)
+);
+CREATE TABLE cases (
+  id                 INTEGER PRIMARY KEY,
+  customer_id        INTEGER REFERENCES customers(id),
+  subject            TEXT NOT NULL,
+  priority           TEXT NOT NULL,
+  status             TEXT NOT NULL,
+  owner_id           INTEGER REFERENCES agents(id),
+  tier               INTEGER NOT NULL,
+  queue_id           INTEGER REFERENCES queues(id),
+  created_ms         INTEGER NOT NULL,
+  updated_ms         INTEGER NOT NULL,
+  first_response_ms  INTEGER,
+  resolved_ms        INTEGER
+);
+CREATE TABLE work_items (
+  id               INTEGER PRIMARY KEY,
+  kind             TEXT NOT NULL,
+  queue_id         INTEGER REFERENCES queues(id),
+  assignee_id      INTEGER REFERENCES agents(id),
+  received_ms      INTEGER NOT NULL,
+  started_ms       INTEGER,
+  completed_ms     INTEGER,
+  outcome          TEXT NOT NULL DEFAULT '',
+  audited          INTEGER NOT NULL DEFAULT 0,
+  audit_correct    INTEGER,
+  fields_in_error  TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE agent_states (
+  id        INTEGER PRIMARY KEY,
+  agent_id  INTEGER NOT NULL REFERENCES agents(id),
+  state     TEXT NOT NULL,
+  start_ms  INTEGER NOT NULL,
+  end_ms    INTEGER NOT NULL
+);
+)sql";
+
+// Version 2: indexes for the store's range and key queries, added once the
+// query patterns were known (an upgrade must build them on existing data).
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX interactions_by_offered ON interactions(offered_ms);
+CREATE INDEX interactions_by_queue ON interactions(queue_id, offered_ms);
+CREATE INDEX interactions_by_agent ON interactions(agent_id, offered_ms);
+CREATE INDEX interactions_by_customer ON interactions(customer_id, offered_ms);
+CREATE INDEX work_items_by_received ON work_items(received_ms);
+CREATE INDEX cases_by_customer ON cases(customer_id);
+CREATE INDEX orders_by_customer ON orders(customer_id);
+CREATE INDEX agent_states_by_agent ON agent_states(agent_id, start_ms);
+)sql";
+
+constexpr std::array<std::string_view, 2> kScripts = {kV1, kV2};
+
+}  // namespace
+
+std::span<const std::string_view> migration_scripts() { return kScripts; }
+int latest_schema_version() { return static_cast<int>(kScripts.size()); }
+
+Status migrate(const Database& db, int target_version) {
+  if (target_version < 0) target_version = latest_schema_version();
+  BO_ASSIGN_OR_RETURN(auto current, db.query_int("PRAGMA user_version"));
+  if (current > latest_schema_version()) {
+    return make_error(ErrorCode::kStore, "schema_version", std::to_string(current),
+                      fmt::format("the file was written by a newer backoffice (this one knows up to {})",
+                                  latest_schema_version()));
+  }
+  for (auto v = current + 1; v <= target_version; ++v) {
+    BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(db));
+    const std::string script(kScripts[static_cast<std::size_t>(v - 1)]);
+    BO_RETURN_IF_ERROR(db.exec(script.c_str()));
+    // PRAGMA takes no bound parameters; v is an integer we produced.
+    BO_RETURN_IF_ERROR(db.exec(fmt::format("PRAGMA user_version = {}", v).c_str()));
+    BO_RETURN_IF_ERROR(tx.commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace backoffice::store_detail

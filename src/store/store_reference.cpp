@@ -1,0 +1,228 @@
+// Queues, agents and customers: the reference records other records point at.
+#include <backoffice/store/store.hpp>
+
+#include "store/store_impl.hpp"
+
+#include <fmt/format.h>
+
+namespace backoffice {
+namespace {
+
+using store_detail::Statement;
+using store_detail::Transaction;
+
+template <typename Id>
+Error not_found(std::string_view record, Id id) {
+  return make_error(ErrorCode::kNotFound, fmt::format("{}.id", record), std::to_string(id.value()),
+                    fmt::format("no {} with this id", record));
+}
+
+constexpr std::string_view kPutQueue =
+    "INSERT OR REPLACE INTO queues (id, name, channel, sl_target_s, sl_target_pct, short_abandon_s, "
+    "calendar, time_zone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+constexpr std::string_view kQueueColumns =
+    "SELECT id, name, channel, sl_target_s, sl_target_pct, short_abandon_s, calendar, time_zone FROM queues";
+
+Result<Queue> read_queue(const Statement& s) {
+  Queue q;
+  q.id = QueueId(s.int64(0));
+  q.name = std::string(s.text(1));
+  BO_ASSIGN_OR_RETURN(q.channel, parse_channel(s.text(2), "queue.channel"));
+  q.service_level_target = std::chrono::seconds(s.int64(3));
+  q.service_level_percent = s.real(4);
+  q.short_abandon_threshold = std::chrono::seconds(s.int64(5));
+  q.business_calendar = std::string(s.text(6));
+  q.time_zone = std::string(s.text(7));
+  return q;
+}
+
+}  // namespace
+
+Status Store::put_queue(const Queue& q) {
+  BO_RETURN_IF_ERROR(q.validate());
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(kPutQueue));
+  st->bind(1, q.id.value());
+  st->bind(2, std::string_view(q.name));
+  st->bind(3, to_string(q.channel));
+  st->bind(4, static_cast<std::int64_t>(q.service_level_target.count()));
+  st->bind(5, q.service_level_percent);
+  st->bind(6, static_cast<std::int64_t>(q.short_abandon_threshold.count()));
+  st->bind(7, std::string_view(q.business_calendar));
+  st->bind(8, std::string_view(q.time_zone));
+  return st->run();
+}
+
+Result<Queue> Store::get_queue(QueueId id) const {
+  static const std::string sql = fmt::format("{} WHERE id = ?1", kQueueColumns);
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(sql));
+  st->bind(1, id.value());
+  BO_ASSIGN_OR_RETURN(bool row, st->step());
+  if (!row) return not_found("queue", id);
+  return read_queue(*st);
+}
+
+Result<std::vector<Queue>> Store::queues() const {
+  static const std::string sql = fmt::format("{} ORDER BY id", kQueueColumns);
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(sql));
+  std::vector<Queue> out;
+  for (;;) {
+    BO_ASSIGN_OR_RETURN(bool row, st->step());
+    if (!row) break;
+    BO_ASSIGN_OR_RETURN(auto q, read_queue(*st));
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+Status Store::put_agent(const Agent& a) {
+  BO_RETURN_IF_ERROR(a.validate());
+  BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(
+      "INSERT OR REPLACE INTO agents (id, name, team_id, time_zone) VALUES (?1, ?2, ?3, ?4)"));
+  st->bind(1, a.id.value());
+  st->bind(2, std::string_view(a.name));
+  if (a.team) st->bind(3, a.team->value()); else st->bind_null(3);
+  st->bind(4, std::string_view(a.time_zone));
+  BO_RETURN_IF_ERROR(st->run());
+  BO_ASSIGN_OR_RETURN(auto* del, impl_->statement("DELETE FROM agent_skills WHERE agent_id = ?1"));
+  del->bind(1, a.id.value());
+  BO_RETURN_IF_ERROR(del->run());
+  BO_ASSIGN_OR_RETURN(auto* skill, impl_->statement(
+      "INSERT INTO agent_skills (agent_id, position, name, level) VALUES (?1, ?2, ?3, ?4)"));
+  for (std::size_t i = 0; i < a.skills.size(); ++i) {
+    skill->bind(1, a.id.value());
+    skill->bind(2, static_cast<std::int64_t>(i));
+    skill->bind(3, std::string_view(a.skills[i].name));
+    skill->bind(4, a.skills[i].level);
+    BO_RETURN_IF_ERROR(skill->run());
+  }
+  return tx.commit();
+}
+
+Result<Agent> Store::get_agent(AgentId id) const {
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement("SELECT id, name, team_id, time_zone FROM agents WHERE id = ?1"));
+  st->bind(1, id.value());
+  BO_ASSIGN_OR_RETURN(bool row, st->step());
+  if (!row) return not_found("agent", id);
+  Agent a;
+  a.id = AgentId(st->int64(0));
+  a.name = std::string(st->text(1));
+  if (!st->is_null(2)) a.team = TeamId(st->int64(2));
+  a.time_zone = std::string(st->text(3));
+  BO_ASSIGN_OR_RETURN(auto* sk, impl_->statement(
+      "SELECT name, level FROM agent_skills WHERE agent_id = ?1 ORDER BY position"));
+  sk->bind(1, id.value());
+  for (;;) {
+    BO_ASSIGN_OR_RETURN(bool more, sk->step());
+    if (!more) break;
+    Skill s{std::string(sk->text(0)), std::nullopt};
+    if (!sk->is_null(1)) s.level = static_cast<int>(sk->int64(1));
+    a.skills.push_back(std::move(s));
+  }
+  return a;
+}
+
+Result<std::vector<Agent>> Store::agents() const {
+  std::vector<AgentId> ids;
+  {
+    BO_ASSIGN_OR_RETURN(auto* st, impl_->statement("SELECT id FROM agents ORDER BY id"));
+    for (;;) {
+      BO_ASSIGN_OR_RETURN(bool row, st->step());
+      if (!row) break;
+      ids.emplace_back(st->int64(0));
+    }
+  }
+  std::vector<Agent> out;
+  out.reserve(ids.size());
+  for (auto id : ids) {
+    BO_ASSIGN_OR_RETURN(auto a, get_agent(id));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Status Store::put_customer(const Customer& c) {
+  BO_RETURN_IF_ERROR(c.validate());
+  BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(
+      "INSERT OR REPLACE INTO customers (id, name, address_line1, address_line2, city, region, postal_code, "
+      "country, consent_email, consent_sms, consent_recording, created_ms, updated_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
+  st->bind(1, c.id.value());
+  st->bind(2, std::string_view(c.name));
+  st->bind(3, std::string_view(c.address.line1));
+  st->bind(4, std::string_view(c.address.line2));
+  st->bind(5, std::string_view(c.address.city));
+  st->bind(6, std::string_view(c.address.region));
+  st->bind(7, std::string_view(c.address.postal_code));
+  st->bind(8, std::string_view(c.address.country));
+  st->bind(9, c.consent.marketing_email);
+  st->bind(10, c.consent.marketing_sms);
+  st->bind(11, c.consent.call_recording);
+  st->bind(12, c.created_at.unix_ms());
+  st->bind(13, c.updated_at.unix_ms());
+  BO_RETURN_IF_ERROR(st->run());
+  // INSERT OR REPLACE deletes the old row first, and ON DELETE CASCADE has
+  // already removed its e-mails and phones.
+  BO_ASSIGN_OR_RETURN(auto* email, impl_->statement(
+      "INSERT INTO customer_emails (customer_id, position, email) VALUES (?1, ?2, ?3)"));
+  for (std::size_t i = 0; i < c.emails.size(); ++i) {
+    email->bind(1, c.id.value());
+    email->bind(2, static_cast<std::int64_t>(i));
+    email->bind(3, std::string_view(c.emails[i]));
+    BO_RETURN_IF_ERROR(email->run());
+  }
+  BO_ASSIGN_OR_RETURN(auto* phone, impl_->statement(
+      "INSERT INTO customer_phones (customer_id, position, e164) VALUES (?1, ?2, ?3)"));
+  for (std::size_t i = 0; i < c.phones.size(); ++i) {
+    phone->bind(1, c.id.value());
+    phone->bind(2, static_cast<std::int64_t>(i));
+    phone->bind(3, std::string_view(c.phones[i]));
+    BO_RETURN_IF_ERROR(phone->run());
+  }
+  return tx.commit();
+}
+
+Result<Customer> Store::get_customer(CustomerId id) const {
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(
+      "SELECT id, name, address_line1, address_line2, city, region, postal_code, country, consent_email, "
+      "consent_sms, consent_recording, created_ms, updated_ms FROM customers WHERE id = ?1"));
+  st->bind(1, id.value());
+  BO_ASSIGN_OR_RETURN(bool row, st->step());
+  if (!row) return not_found("customer", id);
+  Customer c;
+  c.id = CustomerId(st->int64(0));
+  c.name = std::string(st->text(1));
+  c.address = Address{std::string(st->text(2)), std::string(st->text(3)), std::string(st->text(4)),
+                      std::string(st->text(5)), std::string(st->text(6)), std::string(st->text(7))};
+  c.consent = ConsentFlags{st->int64(8) != 0, st->int64(9) != 0, st->int64(10) != 0};
+  c.created_at = Instant::from_unix_ms(st->int64(11));
+  c.updated_at = Instant::from_unix_ms(st->int64(12));
+  BO_ASSIGN_OR_RETURN(auto* em, impl_->statement(
+      "SELECT email FROM customer_emails WHERE customer_id = ?1 ORDER BY position"));
+  em->bind(1, id.value());
+  for (;;) {
+    BO_ASSIGN_OR_RETURN(bool more, em->step());
+    if (!more) break;
+    c.emails.emplace_back(em->text(0));
+  }
+  BO_ASSIGN_OR_RETURN(auto* ph, impl_->statement(
+      "SELECT e164 FROM customer_phones WHERE customer_id = ?1 ORDER BY position"));
+  ph->bind(1, id.value());
+  for (;;) {
+    BO_ASSIGN_OR_RETURN(bool more, ph->step());
+    if (!more) break;
+    c.phones.emplace_back(ph->text(0));
+  }
+  return c;
+}
+
+Status Store::delete_customer(CustomerId id) {
+  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement("DELETE FROM customers WHERE id = ?1"));
+  st->bind(1, id.value());
+  BO_RETURN_IF_ERROR(st->run());
+  if (sqlite3_changes(impl_->db.raw()) == 0) return not_found("customer", id);
+  return Status::Ok();
+}
+
+}  // namespace backoffice
