@@ -4,6 +4,8 @@
 #include <backoffice/core/time_zone.hpp>
 #include <backoffice/store/csv.hpp>
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdlib>
 
@@ -75,6 +77,7 @@ Result<LoadSummary> load_anonymous_bank(Store& store, const std::filesystem::pat
   csv.delimiter = '\t';
   BO_ASSIGN_OR_RETURN(auto reader, CsvReader::open(file, csv));
   BO_ASSIGN_OR_RETURN(auto c_call, column(reader, "call_id"));
+  BO_ASSIGN_OR_RETURN(auto c_customer, column(reader, "customer_id"));
   BO_ASSIGN_OR_RETURN(auto c_type, column(reader, "type"));
   BO_ASSIGN_OR_RETURN(auto c_date, column(reader, "date"));
   BO_ASSIGN_OR_RETURN(auto c_vru_exit, column(reader, "vru_exit"));
@@ -100,6 +103,7 @@ Result<LoadSummary> load_anonymous_bank(Store& store, const std::filesystem::pat
   AgentDirectory agents(store, "Asia/Jerusalem", 1);
 
   std::vector<Interaction> rows;
+  std::map<std::int64_t, Instant> first_seen;  // identified customers (id 0 means unidentified)
   for (;;) {
     BO_ASSIGN_OR_RETURN(const CsvRecord* r, reader.next());
     if (!r) break;
@@ -132,6 +136,10 @@ Result<LoadSummary> load_anonymous_bank(Store& store, const std::filesystem::pat
     if (q == queue_of.end()) { ++summary.skipped["unknown service type"]; continue; }
     x.queue = q->second;
     x.reason_code = std::string(rec[c_type]);
+    if (const auto customer = to_int(rec[c_customer]); customer != 0) {
+      x.customer = CustomerId(customer);
+      first_seen.try_emplace(customer, vru_exit);
+    }
     if (outcome == "AGENT") {
       BO_ASSIGN_OR_RETURN(auto start, at(rec[c_ser_start], vru_exit));
       BO_ASSIGN_OR_RETURN(auto end, at(rec[c_ser_exit], start));
@@ -152,6 +160,16 @@ Result<LoadSummary> load_anonymous_bank(Store& store, const std::filesystem::pat
     rows.push_back(std::move(x));
   }
   summary.agents = agents.size();
+  // The log identifies customers only by number; they are stored as such so
+  // repeat contacts (FCR) can be traced.
+  for (const auto& [id, seen] : first_seen) {
+    Customer c;
+    c.id = CustomerId(id);
+    c.name = fmt::format("customer {}", id);
+    c.created_at = seen;
+    c.updated_at = seen;
+    BO_RETURN_IF_ERROR(store.put_customer(c));
+  }
   BO_ASSIGN_OR_RETURN(summary.report, store.ingest_interactions(rows, IngestMode::kAcceptValid));
   return summary;
 }
@@ -171,7 +189,10 @@ Result<LoadSummary> load_call_center_dataset(Store& store, const std::filesystem
   BO_ASSIGN_OR_RETURN(auto c_rating, column(reader, "Satisfaction rating"));
 
   LoadSummary summary;
-  const auto queue = make_queue(100, "PwC case: customer service", 20, "Europe/Zurich");
+  auto queue = make_queue(100, "PwC case: customer service", 20, "Europe/Zurich");
+  // Unanswered calls carry no wait in this set, so none can be told apart as
+  // short abandons: every abandon counts.
+  queue.short_abandon_threshold = 0s;
   BO_RETURN_IF_ERROR(store.put_queue(queue));
   summary.queues = 1;
   AgentDirectory agents(store, "Europe/Zurich", 100);

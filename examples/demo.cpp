@@ -3,6 +3,7 @@
 // contacts per queue from the store's columnar read.
 #include <backoffice/backoffice.hpp>
 #include <backoffice/store/store.hpp>
+#include <backoffice/store/store_reports.hpp>
 
 #include "data_sets.hpp"
 
@@ -26,9 +27,14 @@ void print_load(std::string_view name, const examples::LoadSummary& s) {
   }
 }
 
-struct QueueTally {
-  std::int64_t offered = 0, answered = 0, wait_ms = 0, talk_ms = 0;
-};
+// Prints the named columns of a report table, right-aligned.
+void print_columns(const Table& t, std::initializer_list<const char*> names) {
+  Table shown;
+  for (const char* name : names) {
+    if (const auto* c = t.find(name)) shown.columns.push_back(*c);
+  }
+  fmt::print("{}", shown.to_text(60));
+}
 
 int run(const fs::path& db_path) {
   const auto dir = examples::data_dir();
@@ -53,28 +59,22 @@ int run(const fs::path& db_path) {
   for (const char* table : {"queues", "agents", "interactions"}) {
     fmt::print(" {} {}", store->count(table).value_or(-1), table);
   }
-  fmt::print("\n\nContacts per queue (offered time; waits over answered contacts):\n");
-  auto cols = store->interaction_columns();
-  if (!cols) return fmt::print(stderr, "{}\n", cols.error()), 1;
-  std::map<std::int64_t, QueueTally> tally;
-  for (std::size_t i = 0; i < cols->size(); ++i) {
-    auto& t = tally[cols->queue_id[i]];
-    ++t.offered;
-    if (cols->answered_ms[i] != kNullInt64) {
-      ++t.answered;
-      t.wait_ms += cols->answered_ms[i] - cols->offered_ms[i];
-      t.talk_ms += cols->talk_ms[i];
-    }
-  }
-  fmt::print("  {:<30} {:>8} {:>8} {:>9} {:>10} {:>10}\n", "queue", "offered", "answered", "abandon%",
-             "mean wait", "mean talk");
-  for (const auto& [queue_id, t] : tally) {
-    const auto q = store->get_queue(QueueId(queue_id));
-    const double answered = static_cast<double>(t.answered);
-    fmt::print("  {:<30} {:>8} {:>8} {:>8.1f}% {:>9.1f}s {:>9.1f}s\n", q ? q->name : "?", t.offered, t.answered,
-               100.0 * static_cast<double>(t.offered - t.answered) / static_cast<double>(t.offered),
-               t.answered ? static_cast<double>(t.wait_ms) / 1000.0 / answered : 0.0,
-               t.answered ? static_cast<double>(t.talk_ms) / 1000.0 / answered : 0.0);
+  fmt::print("\n\nContact KPIs per queue (each queue's own answer target; contacts count at their offered time):\n");
+  auto by_queue = contact_report(*store, InteractionQuery{}, GroupBy{.dimensions = {Dimension::kQueue}});
+  if (!by_queue) return fmt::print(stderr, "{}\n", by_queue.error()), 1;
+  print_columns(by_queue->to_table(), {"queue_id", "offered", "answered", "service_level", "abandon_rate", "asa_s",
+                                      "aht_s", "csat_top2", "fcr", "fcr_survey"});
+
+  fmt::print("\nPwC case, weekly in Europe/Zurich (weeks start Monday):\n");
+  InteractionQuery pwc_query;
+  pwc_query.queue = QueueId(100);
+  auto weekly = contact_report(*store, pwc_query,
+                               GroupBy{.bucket = TimeBucket::kWeek, .zone = TimeZone::locate("Europe/Zurich").value()});
+  if (!weekly) return fmt::print(stderr, "{}\n", weekly.error()), 1;
+  print_columns(weekly->to_table(),
+                {"interval_start", "offered", "answered", "service_level", "asa_s", "aht_s", "csat_mean", "fcr_survey"});
+  for (const auto& [key, value] : weekly->to_table().metadata) {
+    if (key == "definition") fmt::print("  definition: {}\n", value);
   }
   return 0;
 }

@@ -15,4 +15,6 @@
 #include <backoffice/domain/records.hpp>
 #include <backoffice/store/csv_import.hpp>
 #include <backoffice/store/store.hpp>
+#include <backoffice/store/store_reports.hpp>
+#include <backoffice/kpi/contact_report.hpp>
 #include <backoffice/version.hpp>

@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <exception>
+#include <limits>
 
 namespace backoffice {
 namespace {
@@ -69,6 +70,16 @@ Result<Instant> TimeZone::to_instant(LocalTime local, Disambiguation rule) const
       break;
   }
   return make_error(ErrorCode::kInternal, "local_time", local.to_string(), "unexpected tz lookup result");
+}
+
+TimeZone::OffsetWindow TimeZone::offset_window(Instant t) const {
+  constexpr std::int64_t kForever = std::numeric_limits<std::int64_t>::max();
+  if (!zone_) return {std::numeric_limits<std::int64_t>::min(), kForever, 0};
+  const auto info = zone_->get_info(date::floor<seconds>(t.time_point()));
+  const auto ms = [](auto tp) { return std::chrono::time_point_cast<milliseconds>(tp).time_since_epoch().count(); };
+  // sys_info spans reach years -32767..32767, which fit int64 milliseconds.
+  return {ms(info.begin), info.end >= kNoMoreTransitions ? kForever : ms(info.end),
+          milliseconds(info.offset).count()};
 }
 
 std::optional<Instant> TimeZone::next_transition(Instant t) const {

@@ -5,6 +5,7 @@
 #include <backoffice/core/result.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -45,6 +46,15 @@ class TimeZone {
   LocalTime to_local(Instant t) const;
   Result<Instant> to_instant(LocalTime local,
                              Disambiguation rule = Disambiguation::kCompatible) const;
+
+  // The stretch of time around `t` with one UTC offset: [begin, end) in Unix
+  // ms and the offset in ms. Hot loops convert many instants with one lookup.
+  struct OffsetWindow {
+    std::int64_t begin_ms;
+    std::int64_t end_ms;
+    std::int64_t offset_ms;
+  };
+  OffsetWindow offset_window(Instant t) const;
 
   // The next instant strictly after `t` at which the offset changes, or
   // nullopt when there is none (UTC, or zones that stopped changing).

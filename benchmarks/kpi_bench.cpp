@@ -1,0 +1,212 @@
+// KPI engine throughput. BM_Kpi_QueueByQuarterHour groups 10M contacts by
+// queue x 15-minute interval in America/New_York with every contact metric;
+// its baseline is the straightforward version (a std::map keyed by queue and
+// local bucket, the zone conversion done per row). BM_Kpi_Fcr judges 10M
+// contacts from 1M customers; its baseline sorts (customer, time) pairs.
+
+#include <backoffice/kpi/contact_report.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <tuple>
+
+using namespace backoffice;
+
+namespace {
+
+constexpr std::uint64_t kSeed = 20261125;
+constexpr std::size_t kRows = 10'000'000;
+
+// Time-ordered contacts over 60 days, 12 queues, 500 agents, 1M customers.
+const InteractionColumns& contacts() {
+  static const InteractionColumns cols = [] {
+    InteractionColumns c;
+    std::mt19937_64 rng(kSeed);
+    c.id.resize(kRows);
+    c.channel.assign(kRows, 0);
+    c.direction.assign(kRows, 0);
+    c.queue_id.resize(kRows);
+    c.customer_id.resize(kRows);
+    c.agent_id.resize(kRows);
+    c.offered_ms.resize(kRows);
+    c.answered_ms.resize(kRows);
+    c.ended_ms.resize(kRows);
+    c.talk_ms.resize(kRows);
+    c.hold_ms.resize(kRows);
+    c.wrap_ms.resize(kRows);
+    c.transferred.resize(kRows);
+    c.resolved.resize(kRows);
+    c.csat.resize(kRows);
+    c.nps.resize(kRows);
+    c.reason.resize(kRows);
+    c.disposition.assign(kRows, 0);
+    (void)c.reasons.code("general");
+    (void)c.dispositions.code("done");
+    std::int64_t t = 1'709'251'200'000;  // 2024-03-01T00:00Z; spans the March DST change
+    for (std::size_t i = 0; i < kRows; ++i) {
+      t += static_cast<std::int64_t>(rng() % 1037);
+      const std::int64_t wait = static_cast<std::int64_t>(rng() % 90'000);
+      const bool answered = rng() % 100 >= 8;
+      c.id[i] = static_cast<std::int64_t>(i) + 1;
+      c.queue_id[i] = static_cast<std::int64_t>(rng() % 12) + 1;
+      c.customer_id[i] = static_cast<std::int64_t>(rng() % 1'000'000) + 1;
+      c.agent_id[i] = answered ? static_cast<std::int64_t>(rng() % 500) + 1 : kNullInt64;
+      c.offered_ms[i] = t;
+      c.answered_ms[i] = answered ? t + wait : kNullInt64;
+      c.talk_ms[i] = answered ? static_cast<std::int64_t>(rng() % 600'000) : 0;
+      c.hold_ms[i] = answered ? static_cast<std::int64_t>(rng() % 30'000) : 0;
+      c.wrap_ms[i] = answered ? static_cast<std::int64_t>(rng() % 60'000) : 0;
+      c.ended_ms[i] = answered ? t + wait + c.talk_ms[i] + c.hold_ms[i] : t + wait;
+      c.transferred[i] = rng() % 20 == 0;
+      c.resolved[i] = static_cast<std::int8_t>(static_cast<int>(rng() % 3) - 1);
+      c.csat[i] = rng() % 4 == 0 ? static_cast<std::int8_t>(rng() % 5 + 1) : std::int8_t{0};
+      c.nps[i] = rng() % 8 == 0 ? static_cast<std::int8_t>(rng() % 11) : std::int8_t{-1};
+      c.reason[i] = 0;
+    }
+    return c;
+  }();
+  return cols;
+}
+
+GroupBy queue_by_quarter_hour() {
+  return GroupBy{.dimensions = {Dimension::kQueue},
+                 .bucket = TimeBucket::kMinutes15,
+                 .zone = TimeZone::locate("America/New_York").value()};
+}
+
+void BM_Kpi_QueueByQuarterHourNaiveBaseline(benchmark::State& state) {
+  const auto& c = contacts();
+  const auto zone = TimeZone::locate("America/New_York").value();
+  std::size_t groups = 0;
+  for (auto _ : state) {
+    std::map<std::tuple<std::int64_t, std::int64_t>, ContactCounts> acc;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      const auto local = zone.to_local(Instant::from_unix_ms(c.offered_ms[i])).ms_since_local_epoch();
+      const std::int64_t start = c.offered_ms[i] - (local % 900'000);
+      auto& g = acc[{c.queue_id[i], start}];
+      ++g.offered;
+      if (c.answered_ms[i] != kNullInt64) {
+        ++g.answered;
+        const std::int64_t wait = c.answered_ms[i] - c.offered_ms[i];
+        g.wait_answered_ms += wait;
+        g.answered_within_target += wait <= 20'000;
+        g.talk_ms += c.talk_ms[i];
+        g.hold_ms += c.hold_ms[i];
+        g.wrap_ms += c.wrap_ms[i];
+      } else {
+        ++g.abandoned;
+      }
+      if (c.csat[i] > 0) {
+        ++g.csat_responses;
+        g.csat_sum += c.csat[i];
+      }
+    }
+    groups = acc.size();
+    benchmark::DoNotOptimize(acc);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.size()));
+  state.counters["groups"] = static_cast<double>(groups);
+}
+
+void BM_Kpi_QueueByQuarterHour(benchmark::State& state) {
+  const auto& c = contacts();
+  const auto view = InteractionView::of(c);
+  // FCR states are an input here (their cost is BM_Kpi_Fcr's), as when a
+  // host reports several groupings of one data set.
+  static const auto fcr = fcr_states(view, {});
+  std::size_t groups = 0;
+  for (auto _ : state) {
+    auto report = contact_report(view, queue_by_quarter_hour(), {}, fcr);
+    if (!report.ok()) state.SkipWithError("report failed");
+    groups = report->group_count();
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.size()));
+  state.counters["groups"] = static_cast<double>(groups);
+  state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(c.size()), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// The same metrics with no grouping: the floor the grouping cost adds to.
+void BM_Kpi_Totals(benchmark::State& state) {
+  const auto& c = contacts();
+  const auto view = InteractionView::of(c);
+  static const auto fcr = fcr_states(view, {});
+  for (auto _ : state) {
+    auto report = contact_report(view, GroupBy{}, {}, fcr);
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.size()));
+}
+
+void BM_Kpi_FcrNaiveSortBaseline(benchmark::State& state) {
+  const auto& c = contacts();
+  std::size_t resolved = 0;
+  for (auto _ : state) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> keyed(c.size());
+    for (std::size_t i = 0; i < c.size(); ++i) keyed[i] = {c.customer_id[i], c.offered_ms[i]};
+    std::sort(keyed.begin(), keyed.end());
+    resolved = 0;
+    for (std::size_t i = 0; i + 1 < keyed.size(); ++i) {
+      resolved += keyed[i + 1].first != keyed[i].first || keyed[i + 1].second - keyed[i].second > 604'800'000;
+    }
+    benchmark::DoNotOptimize(resolved);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.size()));
+}
+
+void BM_Kpi_Fcr(benchmark::State& state) {
+  const auto& c = contacts();
+  const auto view = InteractionView::of(c);
+  for (auto _ : state) {
+    auto states = fcr_states(view, {});
+    benchmark::DoNotOptimize(states);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.size()));
+}
+
+}  // namespace
+
+BENCHMARK(BM_Kpi_QueueByQuarterHourNaiveBaseline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Kpi_QueueByQuarterHour)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Kpi_Totals)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Kpi_FcrNaiveSortBaseline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Kpi_Fcr)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The ratios (library over baseline rows/s) are printed after the run from
+// the reporter's results, so they appear beside the JSON on stderr.
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  class RatioReporter : public benchmark::BenchmarkReporter {
+   public:
+    explicit RatioReporter(benchmark::BenchmarkReporter* inner) : inner_(inner) {}
+    bool ReportContext(const Context& ctx) override { return inner_->ReportContext(ctx); }
+    void ReportRuns(const std::vector<Run>& runs) override {
+      for (const auto& r : runs) times_[r.benchmark_name()] = r.GetAdjustedCPUTime();
+      inner_->ReportRuns(runs);
+    }
+    void Finalize() override {
+      inner_->Finalize();
+      auto ratio = [&](const char* lib, const char* base) {
+        if (times_.count(lib) && times_.count(base) && times_[lib] > 0) {
+          std::fprintf(stderr, "ratio %s vs %s: %.1fx faster\n", lib, base, times_[base] / times_[lib]);
+        }
+      };
+      ratio("BM_Kpi_QueueByQuarterHour/min_time:2.000", "BM_Kpi_QueueByQuarterHourNaiveBaseline/min_time:2.000");
+      ratio("BM_Kpi_Fcr/min_time:2.000", "BM_Kpi_FcrNaiveSortBaseline/min_time:2.000");
+    }
+
+   private:
+    benchmark::BenchmarkReporter* inner_;
+    std::map<std::string, double> times_;
+  };
+  benchmark::BenchmarkReporter* display = benchmark::CreateDefaultDisplayReporter();
+  RatioReporter reporter(display);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  delete display;
+  return 0;
+}

@@ -1,0 +1,106 @@
+#include <backoffice/kpi/time_bucket.hpp>
+
+#include <backoffice/core/civil_time.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace backoffice {
+namespace {
+
+constexpr std::int64_t kMinuteMs = 60'000;
+constexpr std::int64_t kDayMs = 86'400'000;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+constexpr std::array<std::pair<TimeBucket, std::string_view>, 7> kNames{{
+    {TimeBucket::kNone, "none"},
+    {TimeBucket::kMinutes15, "15min"},
+    {TimeBucket::kMinutes30, "30min"},
+    {TimeBucket::kMinutes60, "60min"},
+    {TimeBucket::kDay, "day"},
+    {TimeBucket::kWeek, "week"},
+    {TimeBucket::kMonth, "month"},
+}};
+
+}  // namespace
+
+std::string_view to_string(TimeBucket b) noexcept {
+  for (const auto& [bucket, name] : kNames) {
+    if (bucket == b) return name;
+  }
+  return "unknown";
+}
+
+Result<TimeBucket> parse_time_bucket(std::string_view text) {
+  for (const auto& [bucket, name] : kNames) {
+    if (name == text) return bucket;
+  }
+  return parse_error("time_bucket", text, "expected none, 15min, 30min, 60min, day, week or month");
+}
+
+std::int64_t TimeBucketer::offset_for(std::int64_t t_ms) {
+  if (t_ms < window_begin_ || t_ms >= window_end_) {
+    const auto w = zone_.offset_window(Instant::from_unix_ms(t_ms));
+    window_begin_ = w.begin_ms;
+    window_end_ = w.end_ms;
+    window_offset_ = w.offset_ms;
+  }
+  return window_offset_;
+}
+
+std::int64_t TimeBucketer::calendar_bucket_start(std::int64_t local_ms) {
+  LocalDate day(static_cast<std::int32_t>(floor_div(local_ms, kDayMs)));
+  if (bucket_ == TimeBucket::kWeek) {
+    day = day.plus_days(1 - day.iso_weekday());
+  } else if (bucket_ == TimeBucket::kMonth) {
+    day = day.plus_days(1 - day.day());
+  }
+  if (day.days_since_epoch() != cached_day_) {
+    cached_day_ = day.days_since_epoch();
+    // Local midnight exists in every zone but a few that skip it on a DST
+    // change; the compatible rule then starts the bucket at the gap's end.
+    auto start = zone_.to_instant(LocalTime::at(day, std::chrono::milliseconds(0)));
+    cached_day_start_ = start.ok() ? start->unix_ms() : local_ms;
+  }
+  return cached_day_start_;
+}
+
+std::int64_t TimeBucketer::bucket_start(std::int64_t t_ms) {
+  std::int64_t width = 0;
+  switch (bucket_) {
+    case TimeBucket::kNone: return 0;
+    case TimeBucket::kMinutes15: width = 15 * kMinuteMs; break;
+    case TimeBucket::kMinutes30: width = 30 * kMinuteMs; break;
+    case TimeBucket::kMinutes60: width = 60 * kMinuteMs; break;
+    case TimeBucket::kDay:
+    case TimeBucket::kWeek:
+    case TimeBucket::kMonth: {
+      const std::int64_t local = t_ms + offset_for(t_ms);
+      return calendar_bucket_start(local);
+    }
+  }
+  // Consecutive instants mostly fall in the bucket of the previous one; the
+  // divisions below cost more than the rest of a KPI row together.
+  if (t_ms >= cached_bucket_begin_ && t_ms < cached_bucket_end_) return cached_bucket_begin_;
+  const std::int64_t local = t_ms + offset_for(t_ms);
+  const std::int64_t into = local - floor_div(local, width) * width;
+  cached_bucket_begin_ = t_ms - into;
+  cached_bucket_end_ = std::min(cached_bucket_begin_ + width, window_end_);
+  if (cached_bucket_begin_ < window_begin_) cached_bucket_end_ = cached_bucket_begin_;  // straddles a change: no cache
+  return cached_bucket_begin_;
+}
+
+std::string TimeBucketer::label(std::int64_t bucket_start_ms) const {
+  if (bucket_ == TimeBucket::kNone) return "all";
+  const auto t = Instant::from_unix_ms(bucket_start_ms);
+  if (bucket_ == TimeBucket::kDay || bucket_ == TimeBucket::kWeek || bucket_ == TimeBucket::kMonth) {
+    return zone_.to_local(t).date().to_string();
+  }
+  return t.to_string_in(zone_);
+}
+
+}  // namespace backoffice
