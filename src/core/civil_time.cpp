@@ -77,7 +77,10 @@ Result<LocalTime> LocalTime::parse(std::string_view text) {
 LocalDate LocalTime::date() const { return LocalDate(static_cast<std::int32_t>(floor_div(ms_, kMsPerDay))); }
 
 std::chrono::milliseconds LocalTime::time_of_day() const {
-  return std::chrono::milliseconds(ms_ - floor_div(ms_, kMsPerDay) * kMsPerDay);
+  // The remainder form cannot overflow, unlike ms_ - floor_div(ms_, day) * day
+  // near the int64 limits.
+  const std::int64_t r = ms_ % kMsPerDay;
+  return std::chrono::milliseconds(r < 0 ? r + kMsPerDay : r);
 }
 
 int LocalTime::hour() const { return static_cast<int>(time_of_day().count() / 3'600'000); }

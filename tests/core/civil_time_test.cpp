@@ -52,3 +52,10 @@ TEST(Duration, ParsesClockStyleDurations) {
   EXPECT_EQ(format_hms(-(1h + 1500ms)), "-1:00:01.500");
   EXPECT_DOUBLE_EQ(to_seconds(1500ms), 1.5);
 }
+
+TEST(LocalTime, TimeOfDayIsDefinedAtTheInt64Limits) {
+  // Expected values from Python's floor modulo: (-(2**63)) % 86400000 == 60424192
+  // and (2**63 - 1) % 86400000 == 25975807.
+  EXPECT_EQ(LocalTime(INT64_MIN).time_of_day().count(), 60'424'192);
+  EXPECT_EQ(LocalTime(INT64_MAX).time_of_day().count(), 25'975'807);
+}
