@@ -4,6 +4,8 @@
 #include <backoffice/store/csv.hpp>
 #include <backoffice/store/csv_writer.hpp>
 
+#include "store/csv_import_support.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -12,6 +14,11 @@
 
 namespace backoffice {
 namespace {
+
+using csv_import_detail::kAbsent;
+using csv_import_detail::parse_flag;
+using csv_import_detail::parse_int;
+using csv_import_detail::reader_options;
 
 enum Col : std::size_t {
   kId, kExternalId, kChannel, kDirection, kQueueId, kCustomerId, kAgentId, kOfferedAt, kAnsweredAt,
@@ -23,15 +30,6 @@ constexpr std::array<std::string_view, kColumnCount> kNames = {
     "id", "external_id", "channel", "direction", "queue_id", "customer_id", "agent_id", "offered_at",
     "answered_at", "ended_at", "talk_s", "hold_s", "wrap_s", "transferred", "reason", "disposition",
     "resolved", "csat", "nps", "notes"};
-
-constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
-
-Result<std::int64_t> parse_int(std::string_view column, std::string_view text) {
-  std::int64_t v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size()) return parse_error(column, text, "expected an integer");
-  return v;
-}
 
 // Seconds with up to three decimals, exactly, as milliseconds.
 Result<std::chrono::milliseconds> parse_seconds(std::string_view column, std::string_view text) {
@@ -46,12 +44,6 @@ Result<std::chrono::milliseconds> parse_seconds(std::string_view column, std::st
     if (whole < 0 || text.front() == '-') frac = -frac;
   }
   return std::chrono::milliseconds(whole * 1000 + frac);
-}
-
-Result<bool> parse_flag(std::string_view column, std::string_view text) {
-  if (text == "1" || text == "true" || text == "TRUE" || text == "Y" || text == "y" || text == "yes") return true;
-  if (text == "0" || text == "false" || text == "FALSE" || text == "N" || text == "n" || text == "no") return false;
-  return parse_error(column, text, "expected 1/0, true/false or Y/N");
 }
 
 class InteractionRowParser {
@@ -165,14 +157,6 @@ Result<IngestReport> import_from(Store& store, CsvReader reader, const CsvImport
   report.rows_written = ingested.rows_written;
   std::sort(report.errors.begin(), report.errors.end(), [](auto& a, auto& b) { return a.row < b.row; });
   return report;
-}
-
-CsvOptions reader_options(const CsvImportOptions& options) {
-  CsvOptions o;
-  o.delimiter = options.delimiter;
-  o.error_mode = CsvErrorMode::kLenient;
-  o.max_errors_kept = static_cast<std::size_t>(-1);
-  return o;
 }
 
 std::string seconds_text(std::chrono::milliseconds d) {

@@ -151,7 +151,28 @@ CREATE INDEX orders_by_customer ON orders(customer_id);
 CREATE INDEX agent_states_by_agent ON agent_states(agent_id, start_ms);
 )sql";
 
-constexpr std::array<std::string_view, 2> kScripts = {kV1, kV2};
+// Version 3: a work item's fields in error as child rows (one per field, in
+// order), so any text is stored exactly and a QA report can count fields with
+// GROUP BY; version 1's work_items.fields_in_error column was never written
+// by any release and stays ''. Plus indexes for the case, order, work item
+// and agent-state queries.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE work_item_error_fields (
+  work_item_id  INTEGER NOT NULL REFERENCES work_items(id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  field         TEXT NOT NULL,
+  PRIMARY KEY (work_item_id, position)
+);
+CREATE INDEX work_items_by_queue ON work_items(queue_id, received_ms);
+CREATE INDEX work_items_by_assignee ON work_items(assignee_id, received_ms);
+CREATE INDEX cases_by_created ON cases(created_ms);
+CREATE INDEX cases_by_queue ON cases(queue_id, created_ms);
+CREATE INDEX cases_by_owner ON cases(owner_id, created_ms);
+CREATE INDEX orders_by_placed ON orders(placed_ms);
+CREATE INDEX agent_states_by_start ON agent_states(start_ms, end_ms);
+)sql";
+
+constexpr std::array<std::string_view, 3> kScripts = {kV1, kV2, kV3};
 
 }  // namespace
 

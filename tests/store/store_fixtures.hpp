@@ -59,6 +59,86 @@ inline Interaction make_interaction(std::int64_t i, std::int64_t queue = 1) {
   return x;
 }
 
+// Customer `id` with one e-mail and one phone (the White House switchboard,
+// +1 202-456-1111, a valid NANP number), created 2024-01-02T03:04:05Z.
+inline Customer make_customer(std::int64_t id) {
+  using namespace std::chrono_literals;
+  Customer c;
+  c.id = CustomerId(id);
+  c.name = "Customer " + std::to_string(id);
+  c.emails = {"c" + std::to_string(id) + "@example.com"};
+  c.phones = {"+12024561111"};
+  c.address = Address{"1 Main St", "Apt " + std::to_string(id), "Springfield", "IL", "62701", "US"};
+  c.consent.marketing_email = id % 2 == 0;
+  c.created_at = Instant::parse("2024-01-02T03:04:05Z").value();
+  c.updated_at = c.created_at + 1h;
+  return c;
+}
+
+// Order `id` for `customer`, in USD, placed `id` hours after 2024-05-01T00:00Z,
+// with two lines: 2 x SKU-A at 12.50 and 1 x SKU-B at 3.99.
+inline Order make_order(std::int64_t id, std::int64_t customer) {
+  const auto usd = Currency::of("USD").value();
+  const auto placed = Instant::parse("2024-05-01T00:00:00Z").value() + std::chrono::hours(id);
+  return Order{.id = OrderId(id),
+               .customer = CustomerId(customer),
+               .status = OrderStatus::kVerified,
+               .lines = {OrderLine{"SKU-A", 2, Money(1250, usd)}, OrderLine{"SKU-B", 1, Money(399, usd)}},
+               .shipping = Money(500, usd),
+               .tax = Money(231, usd),
+               .placed_at = placed,
+               .updated_at = placed + std::chrono::minutes(30)};
+}
+
+// Case `id` for `customer` in `queue`, created `id` hours after
+// 2024-06-03T08:00Z, answered 15 min later, still open.
+inline Case make_case(std::int64_t id, std::int64_t customer, std::int64_t queue) {
+  using namespace std::chrono_literals;
+  Case c;
+  c.id = CaseId(id);
+  c.customer = CustomerId(customer);
+  c.subject = "Refund for order " + std::to_string(id);
+  c.priority = CasePriority::kP2;
+  c.status = CaseStatus::kOpen;
+  c.tier = 1;
+  c.queue = QueueId(queue);
+  c.created_at = Instant::parse("2024-06-03T08:00:00Z").value() + std::chrono::hours(id);
+  c.first_response_at = c.created_at + 15min;
+  c.updated_at = c.created_at + 1h;
+  return c;
+}
+
+// Work item `i` in `queue`, received i minutes after 2024-04-08T09:00Z,
+// started 10 min later and completed 25 min after that; every third one is
+// audited (correct unless i % 6 == 0, when "amount" was wrong).
+inline WorkItem make_work_item(std::int64_t i, std::int64_t queue = 1) {
+  using namespace std::chrono_literals;
+  WorkItem w;
+  w.id = WorkItemId(i);
+  w.kind = i % 2 ? WorkItemKind::kClaim : WorkItemKind::kInvoice;
+  w.queue = QueueId(queue);
+  w.received_at = Instant::parse("2024-04-08T09:00:00Z").value() + std::chrono::minutes(i);
+  w.started_at = w.received_at + 10min;
+  w.completed_at = *w.started_at + 25min;
+  w.outcome = i % 4 ? "approved" : "rejected";
+  if (i % 3 == 0) {
+    w.audited = true;
+    w.audit_correct = i % 6 != 0;
+    if (i % 6 == 0) w.error_fields = {"amount"};
+  }
+  return w;
+}
+
+// Agent `agent` in `state` over [start, start + minutes).
+inline AgentStateInterval make_state(std::int64_t agent, AgentState state, std::string_view start, int minutes) {
+  AgentStateInterval x;
+  x.agent = AgentId(agent);
+  x.state = state;
+  x.start = Instant::parse(start).value();
+  x.end = x.start + std::chrono::minutes(minutes);
+  return x;
+}
+
 // A fresh path in the test's temporary directory, removed with its WAL files.
 class TempDb {
  public:

@@ -222,12 +222,40 @@ TEST(StoreMigration, UpgradesAVersionOneFileInPlaceKeepingItsRows) {
     EXPECT_EQ(db.query_int("PRAGMA user_version").value(), 1);
   }
   auto store = Store::open(file.path()).value();
-  EXPECT_EQ(store.schema_version(), 2);
+  EXPECT_EQ(store.schema_version(), 3);
   EXPECT_EQ(store.count("interactions").value(), 1);
   EXPECT_EQ(store.get_queue(QueueId(1))->name, "Old");
-  // The version 2 index exists after the upgrade.
-  auto db = store_detail::Database::open(file.path(), true).value();
-  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'interactions_by_queue'").value(), 1);
+  // The version 2 index and the version 3 table and index exist after the upgrade.
+  {
+    auto db = store_detail::Database::open(file.path(), true).value();
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'interactions_by_queue'").value(), 1);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'work_item_error_fields'").value(), 1);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'cases_by_queue'").value(), 1);
+  }
+  // The upgraded file takes the new writes: a work item with fields in error.
+  auto w = make_work_item(6);
+  ASSERT_TRUE(store.put_work_item(w).ok());
+  EXPECT_EQ(store.get_work_item(WorkItemId(6)).value(), w);
+}
+
+TEST(StoreMigration, UpgradesAVersionTwoFileWithWorkItemsToVersionThree) {
+  TempDb file("migrate-v2");
+  {
+    // A version-2 file holding a work item written by hand (no release wrote
+    // fields_in_error, so it is '').
+    auto db = store_detail::Database::open(file.path(), false).value();
+    ASSERT_TRUE(store_detail::migrate(db, 2).ok());
+    ASSERT_TRUE(db.exec("INSERT INTO queues VALUES (1, 'Old', 'voice', 20, 80.0, 5, '', 'UTC');"
+                        "INSERT INTO work_items (id, kind, queue_id, received_ms) VALUES (4, 'claim', 1, 60000)")
+                    .ok());
+  }
+  auto store = Store::open(file.path()).value();
+  EXPECT_EQ(store.schema_version(), 3);
+  auto w = store.get_work_item(WorkItemId(4)).value();
+  EXPECT_EQ(w.kind, WorkItemKind::kClaim);
+  EXPECT_EQ(w.received_at, Instant::from_unix_ms(60000));
+  EXPECT_TRUE(w.error_fields.empty());
+  EXPECT_FALSE(w.started_at.has_value());
 }
 
 TEST(StoreMigration, AFileFromANewerLibraryIsRefused) {

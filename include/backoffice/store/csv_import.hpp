@@ -43,4 +43,56 @@ Result<std::string> export_interactions_csv(const Store& store, const Interactio
 Status export_interactions_csv(const Store& store, const std::filesystem::path& path,
                                const InteractionQuery& query = {});
 
+// Customer import: the CsvImportOptions plus the region national phone
+// numbers are read in.
+struct CustomerCsvImportOptions : CsvImportOptions {
+  // ISO 3166-1 alpha-2 ("US", "GB") for numbers without a country code; empty:
+  // every number must carry its country ("+44 ..."). See normalize_phone.
+  std::string default_region;
+};
+
+// Imports customers from CSV, with the same header mapping, row numbers,
+// report and modes as import_interactions_csv:
+//   required: name, created_at
+//   optional: id (empty or 0 = next free id), emails, phones (lists separated
+//             by ';'), address_line1, address_line2, city, region,
+//             postal_code, country, consent_email, consent_sms,
+//             consent_recording (1/0, true/false, Y/N; default 0),
+//             updated_at (default created_at)
+// E-mails are normalised (normalize_email) and phones turned into E.164 with
+// options.default_region (normalize_phone); a bad entry is a row error naming
+// the column ("phones") and the entry. An existing id is a row error ("id").
+// Errors: kInvalidArgument for an unknown default_region; otherwise as
+// import_interactions_csv.
+Result<IngestReport> import_customers_csv(Store& store, const std::filesystem::path& path,
+                                          const CustomerCsvImportOptions& options = {});
+Result<IngestReport> import_customers_csv_text(Store& store, std::string_view csv_text,
+                                               const CustomerCsvImportOptions& options = {});
+
+// Writes every customer, ordered by id, with the columns above (UTC instants
+// with Z, phones in E.164), so export followed by import is a round trip.
+Result<std::string> export_customers_csv(const Store& store);
+Status export_customers_csv(const Store& store, const std::filesystem::path& path);
+
+// Imports work items from CSV, with the same header mapping, row numbers,
+// report and modes as import_interactions_csv:
+//   required: queue_id, received_at
+//   optional: id (empty or 0 = next free id), kind (claim, invoice, refund,
+//             data_entry, other; default other), assignee_id, started_at,
+//             completed_at (empty = not yet), outcome, audited (1/0,
+//             true/false, Y/N; default 0), audit_correct (the same, or empty
+//             when not audited), fields_in_error (';'-separated list; a
+//             backslash escapes a ';' or a backslash inside a name)
+// An unknown queue or assignee is a row error naming queue_id / assignee_id.
+Result<IngestReport> import_work_items_csv(Store& store, const std::filesystem::path& path,
+                                           const CsvImportOptions& options = {});
+Result<IngestReport> import_work_items_csv_text(Store& store, std::string_view csv_text,
+                                                const CsvImportOptions& options = {});
+
+// Writes the work items matching `query` with the columns above (UTC
+// instants with Z), so export followed by import is a round trip.
+Result<std::string> export_work_items_csv(const Store& store, const WorkItemQuery& query = {});
+Status export_work_items_csv(const Store& store, const std::filesystem::path& path,
+                             const WorkItemQuery& query = {});
+
 }  // namespace backoffice

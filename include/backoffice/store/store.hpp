@@ -4,10 +4,16 @@
 #include <backoffice/core/instant.hpp>
 #include <backoffice/core/result.hpp>
 #include <backoffice/domain/agent.hpp>
+#include <backoffice/domain/agent_state.hpp>
+#include <backoffice/domain/agent_state_columns.hpp>
+#include <backoffice/domain/case.hpp>
 #include <backoffice/domain/customer.hpp>
 #include <backoffice/domain/interaction.hpp>
 #include <backoffice/domain/interaction_columns.hpp>
+#include <backoffice/domain/order.hpp>
 #include <backoffice/domain/queue.hpp>
+#include <backoffice/domain/work_item.hpp>
+#include <backoffice/domain/work_item_columns.hpp>
 #include <backoffice/store/store_options.hpp>
 
 #include <memory>
@@ -26,6 +32,43 @@ struct InteractionQuery {
   std::optional<QueueId> queue;
   std::optional<AgentId> agent;
   std::optional<CustomerId> customer;
+};
+
+// Which orders a query returns: placed_at in [from, to) and, when set, one
+// customer. Results are ordered by placed_at, id.
+struct OrderQuery {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+  std::optional<CustomerId> customer;
+};
+
+// Which cases a query returns: created_at in [from, to) and, when set, one
+// customer, queue or owner. Results are ordered by created_at, id.
+struct CaseQuery {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+  std::optional<CustomerId> customer;
+  std::optional<QueueId> queue;
+  std::optional<AgentId> owner;
+};
+
+// Which work items a query returns: received_at in [from, to) and, when set,
+// one queue or assignee. Results are ordered by received_at, id.
+struct WorkItemQuery {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+  std::optional<QueueId> queue;
+  std::optional<AgentId> assignee;
+};
+
+// Which agent-state intervals a query returns: those that overlap [from, to)
+// (start < to and end > from; an unset bound is open) and, when set, belong
+// to one agent. Intervals are returned whole, not clipped to [from, to).
+// Results are ordered by agent, start.
+struct AgentStateQuery {
+  std::optional<Instant> from;
+  std::optional<Instant> to;
+  std::optional<AgentId> agent;
 };
 
 // The embedded default store: one SQLite file (or memory) holding every
@@ -69,6 +112,13 @@ class Store {
   Result<Customer> get_customer(CustomerId id) const;
   // Deletes the customer and its e-mails and phones. kNotFound when absent.
   Status delete_customer(CustomerId id);
+  // Every customer with e-mails and phones, ordered by id.
+  Result<std::vector<Customer>> customers() const;
+  // Bulk insert with the same report and modes as ingest_interactions: a row
+  // fails on validate() or on an id that exists (field "customer.id"); id 0
+  // is given the next free id. Use put_customer to replace a customer.
+  Result<IngestReport> ingest_customers(std::span<const Customer> rows,
+                                        IngestMode mode = IngestMode::kAllOrNothing);
 
   // Interactions. An interaction whose id is 0 is given the next free id.
   // Inserting validates the record; a queue, agent or customer it names must
@@ -86,6 +136,46 @@ class Store {
   Result<std::vector<Interaction>> interactions(const InteractionQuery& query = {}) const;
   // The same rows as columns, for the KPI engine: no per-row object.
   Result<InteractionColumns> interaction_columns(const InteractionQuery& query = {}) const;
+
+  // Orders, with their lines, in one transaction. put_order validates, then
+  // inserts or replaces by id (the lines are replaced with the order); the
+  // customer must exist (kValidation "order.customer" naming the id).
+  // Money is stored as minor units beside the order's currency code.
+  Status put_order(const Order& order);
+  Result<Order> get_order(OrderId id) const;
+  // O(matching orders + their lines): one statement, lines joined in.
+  Result<std::vector<Order>> orders(const OrderQuery& query = {}) const;
+
+  // Cases. put_case validates, then inserts or replaces by id; the customer,
+  // queue and owner it names must exist (kValidation naming the field).
+  Status put_case(const Case& c);
+  Result<Case> get_case(CaseId id) const;
+  Result<std::vector<Case>> cases(const CaseQuery& query = {}) const;
+
+  // Work items. put_work_item validates, then inserts or replaces by id (its
+  // fields in error are replaced with it); the queue and assignee must exist
+  // (kValidation "work_item.queue" / "work_item.assignee"). The id is stored
+  // as given, 0 included: only ingest_work_items assigns ids.
+  Status put_work_item(const WorkItem& item);
+  Result<WorkItem> get_work_item(WorkItemId id) const;
+  // Bulk insert with the same report and modes as ingest_interactions: rows
+  // fail on validate(), an unknown queue or assignee, or an existing id
+  // ("work_item.id"); id 0 is given the next free id.
+  Result<IngestReport> ingest_work_items(std::span<const WorkItem> rows,
+                                         IngestMode mode = IngestMode::kAllOrNothing);
+  Result<std::vector<WorkItem>> work_items(const WorkItemQuery& query = {}) const;
+  // The same rows as columns (no fields in error), for TAT and accuracy KPIs.
+  Result<WorkItemColumns> work_item_columns(const WorkItemQuery& query = {}) const;
+
+  // Agent-state intervals. Bulk insert with the same report and modes as
+  // ingest_interactions: rows fail on validate() or an unknown agent
+  // ("agent_state_interval.agent"). Overlapping intervals of one agent are
+  // not detected here.
+  Result<IngestReport> ingest_agent_states(std::span<const AgentStateInterval> rows,
+                                           IngestMode mode = IngestMode::kAllOrNothing);
+  Result<std::vector<AgentStateInterval>> agent_states(const AgentStateQuery& query = {}) const;
+  // The same rows as columns, for occupancy and utilisation.
+  Result<AgentStateColumns> agent_state_columns(const AgentStateQuery& query = {}) const;
 
   // Row counts, for reports and tests: "queues", "agents", "customers",
   // "interactions", "orders", "cases", "work_items", "agent_states".
