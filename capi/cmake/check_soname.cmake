@@ -1,0 +1,10 @@
+# Fails unless LIBRARY's SONAME is EXPECTED.
+execute_process(COMMAND objdump -p "${LIBRARY}" OUTPUT_VARIABLE headers RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "objdump -p ${LIBRARY} failed (${rc})")
+endif()
+string(REGEX MATCH "SONAME +([^\n ]+)" _ "${headers}")
+if(NOT CMAKE_MATCH_1 STREQUAL EXPECTED)
+  message(FATAL_ERROR "SONAME is '${CMAKE_MATCH_1}', expected '${EXPECTED}'")
+endif()
+message(STATUS "SONAME ${CMAKE_MATCH_1}")

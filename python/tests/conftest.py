@@ -1,0 +1,21 @@
+import os
+import pathlib
+
+import pytest
+
+import backoffice as bo
+
+REPO = pathlib.Path(os.environ.get("BACKOFFICE_REPO", pathlib.Path(__file__).resolve().parents[2]))
+
+
+@pytest.fixture
+def repo() -> pathlib.Path:
+    return REPO
+
+
+@pytest.fixture
+def store():
+    """An in-memory store with queue 1 ("Billing", 80% in 20 s)."""
+    with bo.Store.in_memory() as s:
+        s.put_queue(1, "Billing", service_level_target_s=20, service_level_percent=80.0)
+        yield s
