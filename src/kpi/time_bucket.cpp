@@ -94,6 +94,26 @@ std::int64_t TimeBucketer::bucket_start(std::int64_t t_ms) {
   return cached_bucket_begin_;
 }
 
+std::int64_t TimeBucketer::bucket_end(std::int64_t start) const {
+  switch (bucket_) {
+    case TimeBucket::kNone: return INT64_MAX;
+    case TimeBucket::kMinutes15: return start + 15 * kMinuteMs;
+    case TimeBucket::kMinutes30: return start + 30 * kMinuteMs;
+    case TimeBucket::kMinutes60: return start + 60 * kMinuteMs;
+    case TimeBucket::kDay:
+    case TimeBucket::kWeek:
+    case TimeBucket::kMonth: break;
+  }
+  const LocalDate day = zone_.to_local(Instant::from_unix_ms(start)).date();
+  LocalDate next = day.plus_days(bucket_ == TimeBucket::kDay ? 1 : 7);
+  if (bucket_ == TimeBucket::kMonth) {
+    const int month = day.month() == 12 ? 1 : day.month() + 1;
+    next = LocalDate::from_ymd(day.month() == 12 ? day.year() + 1 : day.year(), month, 1).value();
+  }
+  auto t = zone_.to_instant(LocalTime::at(next, std::chrono::milliseconds(0)));
+  return t.ok() ? t->unix_ms() : start + kDayMs;
+}
+
 std::string TimeBucketer::label(std::int64_t bucket_start_ms) const {
   if (bucket_ == TimeBucket::kNone) return "all";
   const auto t = Instant::from_unix_ms(bucket_start_ms);

@@ -33,6 +33,9 @@ class TimeBucketer {
 
   // UTC ms of the start of the bucket holding `t_ms` (0 for kNone).
   std::int64_t bucket_start(std::int64_t t_ms);
+  // UTC ms at which the bucket starting at `bucket_start_ms` ends (the next
+  // bucket's start); INT64_MAX for kNone. Used to split time intervals.
+  std::int64_t bucket_end(std::int64_t bucket_start_ms) const;
   // The bucket start as local time with offset, e.g. "2024-03-10T03:00:00-04:00".
   std::string label(std::int64_t bucket_start_ms) const;
 
