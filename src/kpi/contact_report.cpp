@@ -30,6 +30,14 @@ constexpr std::array<std::pair<Dimension, std::string_view>, 6> kDimensionNames{
 
 std::size_t key_width(const GroupBy& g) { return g.dimensions.size() + 1; }
 
+// Keys are at most 8 values; an inlined loop beats a memcmp call per row.
+inline bool same_key(const std::int64_t* a, const std::int64_t* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 double ratio(std::int64_t num, std::int64_t den) {
   return den == 0 ? std::nan("") : static_cast<double>(num) / static_cast<double>(den);
 }
@@ -207,7 +215,6 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
   std::int64_t last_key[8];
   std::fill(std::begin(last_key), std::end(last_key), kNullInt64);
   ContactCounts* c = nullptr;
-  const std::size_t key_bytes = (dims + 1) * sizeof(std::int64_t);
   constexpr int kRecentBits = 8;
   struct RecentGroup {
     std::array<std::int64_t, 8> key{};
@@ -232,7 +239,7 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
       }
     }
     key[dims] = bucketer.bucket_start(v.offered_ms[i]);
-    if (c == nullptr || std::memcmp(key.data(), last_key, key_bytes) != 0) {
+    if (c == nullptr || !same_key(key.data(), last_key, dims + 1)) {
       // Time-ordered input touches few groups at a time (the queues of the
       // current interval); a small direct-mapped cache of recent keys saves
       // the hash-table probe, which misses the CPU cache once groups number
@@ -240,14 +247,14 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
       std::uint64_t h = 0;
       for (std::size_t d = 0; d <= dims; ++d) h = (h ^ static_cast<std::uint64_t>(key[d])) * 0x9e3779b97f4a7c15ULL;
       auto& slot = recent[h >> (64 - kRecentBits)];
-      if (slot.group >= 0 && std::memcmp(slot.key.data(), key.data(), key_bytes) == 0) {
+      if (slot.group >= 0 && same_key(slot.key.data(), key.data(), dims + 1)) {
         c = &report.counts_[static_cast<std::size_t>(slot.group)];
       } else {
         c = &report.group(key.data());
         slot.key = key;
         slot.group = static_cast<std::int32_t>(c - report.counts_.data());
       }
-      std::memcpy(last_key, key.data(), key_bytes);
+      std::copy_n(key.data(), dims + 1, last_key);
     }
     if (v.queue_id[i] != cached_queue) {
       cached_queue = v.queue_id[i];

@@ -69,7 +69,7 @@ std::int64_t TimeBucketer::calendar_bucket_start(std::int64_t local_ms) {
   return cached_day_start_;
 }
 
-std::int64_t TimeBucketer::bucket_start(std::int64_t t_ms) {
+std::int64_t TimeBucketer::bucket_start_slow(std::int64_t t_ms) {
   std::int64_t width = 0;
   switch (bucket_) {
     case TimeBucket::kNone: return 0;
@@ -80,12 +80,14 @@ std::int64_t TimeBucketer::bucket_start(std::int64_t t_ms) {
     case TimeBucket::kWeek:
     case TimeBucket::kMonth: {
       const std::int64_t local = t_ms + offset_for(t_ms);
-      return calendar_bucket_start(local);
+      const std::int64_t start = calendar_bucket_start(local);
+      cached_bucket_begin_ = start;
+      cached_bucket_end_ = bucket_end(start);
+      return start;
     }
   }
-  // Consecutive instants mostly fall in the bucket of the previous one; the
-  // divisions below cost more than the rest of a KPI row together.
-  if (t_ms >= cached_bucket_begin_ && t_ms < cached_bucket_end_) return cached_bucket_begin_;
+  // Consecutive instants mostly fall in the bucket of the previous one (the
+  // inline fast path); the divisions below cost more than the rest of a row.
   const std::int64_t local = t_ms + offset_for(t_ms);
   const std::int64_t into = local - floor_div(local, width) * width;
   cached_bucket_begin_ = t_ms - into;

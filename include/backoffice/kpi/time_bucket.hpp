@@ -31,8 +31,12 @@ class TimeBucketer {
  public:
   TimeBucketer(TimeBucket bucket, TimeZone zone) : bucket_(bucket), zone_(zone) {}
 
-  // UTC ms of the start of the bucket holding `t_ms` (0 for kNone).
-  std::int64_t bucket_start(std::int64_t t_ms);
+  // UTC ms of the start of the bucket holding `t_ms` (0 for kNone). Inline
+  // fast path: time-ordered input mostly stays in the last bucket.
+  std::int64_t bucket_start(std::int64_t t_ms) {
+    if (t_ms >= cached_bucket_begin_ && t_ms < cached_bucket_end_) return cached_bucket_begin_;
+    return bucket_start_slow(t_ms);
+  }
   // UTC ms at which the bucket starting at `bucket_start_ms` ends (the next
   // bucket's start); INT64_MAX for kNone. Used to split time intervals.
   std::int64_t bucket_end(std::int64_t bucket_start_ms) const;
@@ -43,6 +47,7 @@ class TimeBucketer {
   const TimeZone& zone() const { return zone_; }
 
  private:
+  std::int64_t bucket_start_slow(std::int64_t t_ms);
   std::int64_t offset_for(std::int64_t t_ms);
   std::int64_t calendar_bucket_start(std::int64_t local_ms);
 
