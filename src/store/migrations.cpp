@@ -172,7 +172,28 @@ CREATE INDEX orders_by_placed ON orders(placed_ms);
 CREATE INDEX agent_states_by_start ON agent_states(start_ms, end_ms);
 )sql";
 
-constexpr std::array<std::string_view, 3> kScripts = {kV1, kV2, kV3};
+// Version 4: the compliance audit trail (docs/compliance.md). Entries are
+// hash-chained by the library; the triggers make the table append-only for
+// every connection, so a change needs someone who drops them on purpose.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE audit_log (
+  seq          INTEGER PRIMARY KEY,
+  time_ms      INTEGER NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  record_kind  TEXT NOT NULL,
+  record_id    TEXT NOT NULL,
+  summary      TEXT NOT NULL,
+  prev_hash    TEXT NOT NULL,
+  hash         TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+constexpr std::array<std::string_view, 4> kScripts = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -62,20 +62,12 @@ Result<IngestReport> Store::ingest_customers(std::span<const Customer> rows, Ing
 namespace backoffice {
 
 Result<std::vector<Customer>> Store::customers() const {
-  std::vector<CustomerId> ids;
-  {
-    BO_ASSIGN_OR_RETURN(auto* st, impl_->statement("SELECT id FROM customers ORDER BY id"));
-    for (;;) {
-      BO_ASSIGN_OR_RETURN(bool row, st->step());
-      if (!row) break;
-      ids.emplace_back(st->int64(0));
-    }
-  }
+  BO_ASSIGN_OR_RETURN(auto ids, store_detail::query_ids(*impl_, "SELECT id FROM customers ORDER BY id"));
   std::vector<Customer> out;
   out.reserve(ids.size());
   for (auto id : ids) {
-    BO_ASSIGN_OR_RETURN(auto c, get_customer(id));
-    out.push_back(std::move(c));
+    BO_ASSIGN_OR_RETURN(auto x, get_customer(CustomerId(id)));
+    out.push_back(std::move(x));
   }
   return out;
 }

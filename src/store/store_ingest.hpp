@@ -31,6 +31,18 @@ inline Result<bool> row_exists(Store::Impl& impl, std::string_view sql, std::int
   return st->step();
 }
 
+// The ids a one-column query returns, in its order (lists that then read
+// each record whole, children included).
+inline Result<std::vector<std::int64_t>> query_ids(Store::Impl& impl, std::string_view sql) {
+  BO_ASSIGN_OR_RETURN(auto* st, impl.statement(sql));
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    BO_ASSIGN_OR_RETURN(bool row, st->step());
+    if (!row) return ids;
+    ids.push_back(st->int64(0));
+  }
+}
+
 template <typename Id>
 Error not_found(std::string_view record, Id id) {
   return make_error(ErrorCode::kNotFound, fmt::format("{}.id", record), std::to_string(id.value()),

@@ -1,6 +1,7 @@
 #include <backoffice/store/store.hpp>
 
 #include "store/store_impl.hpp"
+#include "store/store_ingest.hpp"
 
 #include <fmt/format.h>
 
@@ -73,11 +74,7 @@ Result<Interaction> read_interaction(const Statement& s) {
 // Only reached on the error path, so the extra look-ups cost nothing normally.
 Result<RowError> diagnose_insert_failure(Store::Impl& impl, std::size_t row, const Interaction& x,
                                          const Error& failure) {
-  auto exists = [&](std::string_view sql, std::int64_t id) -> Result<bool> {
-    BO_ASSIGN_OR_RETURN(auto* st, impl.statement(sql));
-    st->bind(1, id);
-    return st->step();
-  };
+  auto exists = [&](std::string_view sql, std::int64_t id) { return store_detail::row_exists(impl, sql, id); };
   BO_ASSIGN_OR_RETURN(bool queue_ok, exists("SELECT 1 FROM queues WHERE id = ?1", x.queue.value()));
   if (!queue_ok) return RowError{row, "interaction.queue", std::to_string(x.queue.value()), "unknown queue"};
   if (x.agent) {
@@ -95,56 +92,11 @@ Result<RowError> diagnose_insert_failure(Store::Impl& impl, std::size_t row, con
   return failure;  // not an input problem: the store itself failed
 }
 
-bool is_constraint_failure(const Error& e) { return e.message.find("constraint failed") != std::string::npos; }
-
-// Validates every row, then writes the valid ones in one transaction.
-template <typename RowAt>
-Result<IngestReport> ingest(Store::Impl& impl, std::size_t n, IngestMode mode, RowAt&& row_at) {
-  IngestReport report;
-  report.rows_read = n;
-  std::vector<char> valid(n, 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (auto s = row_at(i).validate(); !s.ok()) {
-      const auto& e = s.error();
-      report.errors.push_back(RowError{i, e.field, e.value, e.message});
-      valid[i] = 0;
-    }
-  }
-  if (mode == IngestMode::kAllOrNothing && !report.ok()) return report;
-
-  BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl.db));
-  BO_ASSIGN_OR_RETURN(auto* st, impl.statement(kInsert));
-  std::size_t written = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!valid[i]) continue;
-    const auto& x = row_at(i);
-    bind_interaction(*st, x);
-    if (auto s = st->run(); !s.ok()) {
-      if (!is_constraint_failure(s.error())) return std::move(s).error();
-      BO_ASSIGN_OR_RETURN(auto row_error, diagnose_insert_failure(impl, i, x, s.error()));
-      report.errors.push_back(std::move(row_error));
-      if (mode == IngestMode::kAllOrNothing) return report;  // tx rolls back
-      continue;
-    }
-    ++written;
-  }
-  BO_RETURN_IF_ERROR(tx.commit());
-  report.rows_written = written;
-  std::sort(report.errors.begin(), report.errors.end(),
-            [](const RowError& a, const RowError& b) { return a.row < b.row; });
-  return report;
-}
-
 // Builds the WHERE clause from fixed fragments; values are always bound.
 std::string query_sql(const InteractionQuery& q) {
   std::string sql(kColumns);
-  const char* sep = " WHERE ";
-  auto add = [&](bool present, const char* clause) {
-    if (!present) return;
-    sql += sep;
-    sql += clause;
-    sep = " AND ";
-  };
+  store_detail::WhereBuilder where(sql);
+  auto add = [&](bool present, const char* clause) { where.add(present, clause); };
   add(q.from.has_value(), "offered_ms >= ?1");
   add(q.to.has_value(), "offered_ms < ?2");
   add(q.queue.has_value(), "queue_id = ?3");
@@ -152,6 +104,21 @@ std::string query_sql(const InteractionQuery& q) {
   add(q.customer.has_value(), "customer_id = ?5");
   sql += " ORDER BY offered_ms, id";
   return sql;
+}
+
+// Interactions have no children: one cached INSERT per row.
+template <typename RowAt>
+Result<IngestReport> ingest(Store::Impl& impl, std::size_t n, IngestMode mode, RowAt&& row_at) {
+  BO_ASSIGN_OR_RETURN(auto* st, impl.statement(kInsert));
+  return store_detail::ingest_rows(
+      impl, n, mode, row_at,
+      [&](const Interaction& x) {
+        bind_interaction(*st, x);
+        return st->run();
+      },
+      [&](std::size_t i, const Interaction& x, const Error& failure) {
+        return diagnose_insert_failure(impl, i, x, failure);
+      });
 }
 
 Result<Statement*> prepare_query(Store::Impl& impl, const InteractionQuery& q) {
@@ -168,11 +135,7 @@ Result<Statement*> prepare_query(Store::Impl& impl, const InteractionQuery& q) {
 
 Result<InteractionId> Store::insert_interaction(const Interaction& x) {
   BO_ASSIGN_OR_RETURN(auto report, ingest_interactions(std::span<const Interaction>(&x, 1)));
-  if (!report.ok()) {
-    const auto& e = report.errors.front();
-    const auto code = e.field == "interaction.id" ? ErrorCode::kConflict : ErrorCode::kValidation;
-    return make_error(code, e.field, e.value, e.reason);
-  }
+  if (!report.ok()) return store_detail::put_error(report.errors.front(), "interaction.id");
   return x.id.value() != 0 ? x.id : InteractionId(impl_->db.last_insert_rowid());
 }
 

@@ -2,6 +2,7 @@
 #include <backoffice/store/store.hpp>
 
 #include "store/store_impl.hpp"
+#include "store/store_ingest.hpp"
 
 #include <fmt/format.h>
 
@@ -10,12 +11,7 @@ namespace {
 
 using store_detail::Statement;
 using store_detail::Transaction;
-
-template <typename Id>
-Error not_found(std::string_view record, Id id) {
-  return make_error(ErrorCode::kNotFound, fmt::format("{}.id", record), std::to_string(id.value()),
-                    fmt::format("no {} with this id", record));
-}
+using store_detail::not_found;
 
 constexpr std::string_view kPutQueue =
     "INSERT OR REPLACE INTO queues (id, name, channel, sl_target_s, sl_target_pct, short_abandon_s, "
@@ -123,20 +119,12 @@ Result<Agent> Store::get_agent(AgentId id) const {
 }
 
 Result<std::vector<Agent>> Store::agents() const {
-  std::vector<AgentId> ids;
-  {
-    BO_ASSIGN_OR_RETURN(auto* st, impl_->statement("SELECT id FROM agents ORDER BY id"));
-    for (;;) {
-      BO_ASSIGN_OR_RETURN(bool row, st->step());
-      if (!row) break;
-      ids.emplace_back(st->int64(0));
-    }
-  }
+  BO_ASSIGN_OR_RETURN(auto ids, store_detail::query_ids(*impl_, "SELECT id FROM agents ORDER BY id"));
   std::vector<Agent> out;
   out.reserve(ids.size());
   for (auto id : ids) {
-    BO_ASSIGN_OR_RETURN(auto a, get_agent(id));
-    out.push_back(std::move(a));
+    BO_ASSIGN_OR_RETURN(auto x, get_agent(AgentId(id)));
+    out.push_back(std::move(x));
   }
   return out;
 }
