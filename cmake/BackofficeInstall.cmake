@@ -31,7 +31,7 @@ install(FILES "${PROJECT_BINARY_DIR}/backofficeConfig.cmake"
 
 # pkg-config: libdir/includedir are computed relative to the prefix so the
 # installed tree can be moved.
-set(BACKOFFICE_PC_REQUIRES_PRIVATE "sqlite3")
+set(BACKOFFICE_PC_REQUIRES_PRIVATE "sqlite3 cbc nlopt re2 libcrypto")
 file(RELATIVE_PATH BACKOFFICE_PC_PREFIX_FROM_PCFILEDIR "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/backoffice.pc.in" "${PROJECT_BINARY_DIR}/backoffice.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/backoffice.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
