@@ -6,6 +6,7 @@
 #include <backoffice/store/store_reports.hpp>
 
 #include "data_sets.hpp"
+#include "wfm_demo.hpp"
 
 #include <fmt/format.h>
 
@@ -83,5 +84,6 @@ int run(const fs::path& db_path) {
 
 int main(int argc, char** argv) {
   const fs::path db = argc > 1 ? fs::path(argv[1]) : fs::path("build/demo/backoffice.sqlite");
-  return run(db);
+  if (const int rc = run(db); rc != 0) return rc;
+  return backoffice::examples::run_wfm_demo();
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace backoffice::capi {
@@ -96,6 +97,10 @@ class Table {
   const Column& column(std::size_t i) const { return columns_[i]; }
   // The column called `name`, or nullptr. O(columns).
   const Column* find(std::string_view name) const;
+
+  // Key/value pairs describing how the table was made (a KPI report's
+  // definition, grouping and zone); empty for plain data tables.
+  std::vector<std::pair<std::string, std::string>> metadata;
 
  private:
   std::size_t rows_ = 0;

@@ -2,6 +2,10 @@
 
 // Everything in one include, for programs that prefer it to per-concept headers.
 
+#include <backoffice/compliance/audit.hpp>
+#include <backoffice/compliance/erasure.hpp>
+#include <backoffice/compliance/pii.hpp>
+#include <backoffice/compliance/retention.hpp>
 #include <backoffice/core/business_calendar.hpp>
 #include <backoffice/core/civil_time.hpp>
 #include <backoffice/core/duration.hpp>
@@ -17,4 +21,12 @@
 #include <backoffice/store/store.hpp>
 #include <backoffice/store/store_reports.hpp>
 #include <backoffice/kpi/contact_report.hpp>
+#include <backoffice/kpi/agent_time_report.hpp>
+#include <backoffice/kpi/work_item_report.hpp>
 #include <backoffice/version.hpp>
+#include <backoffice/wfm/backtest.hpp>
+#include <backoffice/wfm/erlang.hpp>
+#include <backoffice/wfm/forecast.hpp>
+#include <backoffice/wfm/shift_plan.hpp>
+#include <backoffice/wfm/simulate.hpp>
+#include <backoffice/wfm/staffing.hpp>

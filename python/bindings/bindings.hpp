@@ -9,7 +9,12 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
+#include <backoffice/kpi/definitions.hpp>
+
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace backoffice::capi {
@@ -48,6 +53,17 @@ void bind_core(py::module_& m);
 void bind_table(py::module_& m);
 void bind_store(py::module_& m);
 void bind_wfm(py::module_& m);
+void bind_kpi(py::module_& m);
+
+// KpiOptions from the keyword arguments of backoffice.kpi_report (units:
+// seconds; fcr_as_of_ms Unix ms or None). Raises ValidationError naming the
+// argument for a value out of range.
+KpiOptions kpi_options_from(const std::string& service_level, std::int64_t answer_target_s,
+                            std::int64_t short_abandon_s, bool abandon_rate_excludes_short,
+                            std::int64_t fcr_window_s, bool fcr_match_reason, std::int64_t csat_top_box_min,
+                            std::optional<std::int64_t> fcr_as_of_ms);
+// A report table and its metadata as (Table, [(key, value), ...]).
+py::tuple report_result(std::shared_ptr<capi::Table> table);
 
 // Builds a table from (name, type, values, valid) tuples: integer and double
 // arrays are borrowed without copying when they already have the right

@@ -35,4 +35,5 @@ PYBIND11_MODULE(_core, m) {
   bp::bind_table(m);
   bp::bind_store(m);
   bp::bind_wfm(m);
+  bp::bind_kpi(m);
 }

@@ -4,6 +4,7 @@
 #include "bindings.hpp"
 
 #include "interaction_table.hpp"
+#include "kpi_table.hpp"
 #include "table.hpp"
 
 #include <backoffice/domain/agent.hpp>
@@ -12,6 +13,7 @@
 #include <backoffice/domain/queue.hpp>
 #include <backoffice/store/csv_import.hpp>
 #include <backoffice/store/store.hpp>
+#include <backoffice/store/store_reports.hpp>
 
 #include <pybind11/stl.h>
 
@@ -160,6 +162,24 @@ void bind_store(py::module_& m) {
                return std::make_shared<capi::Table>(capi::interactions_to_table(std::move(cols)));
              });
              return PyTable{unwrap(std::move(table))};
+           })
+      .def("contact_report",
+           [](PyStore& s, std::optional<std::int64_t> from_ms, std::optional<std::int64_t> to_ms,
+              const std::string& dimensions, const std::string& bucket, const std::string& zone,
+              const std::string& service_level, std::int64_t answer_target_s, std::int64_t short_abandon_s,
+              bool excl_short, std::int64_t fcr_window_s, bool fcr_match_reason, std::int64_t csat_top_box_min,
+              std::optional<std::int64_t> fcr_as_of_ms) {
+             auto options = kpi_options_from(service_level, answer_target_s, short_abandon_s, excl_short,
+                                             fcr_window_s, fcr_match_reason, csat_top_box_min, fcr_as_of_ms);
+             auto group_by = unwrap(capi::group_by_of(dimensions, bucket, zone));
+             InteractionQuery q;
+             if (from_ms) q.from = Instant::from_unix_ms(*from_ms);
+             if (to_ms) q.to = Instant::from_unix_ms(*to_ms);
+             auto table = s.run([&](Store& st) -> Result<std::shared_ptr<capi::Table>> {
+               BO_ASSIGN_OR_RETURN(auto report, contact_report(st, q, std::move(group_by), options));
+               return std::make_shared<capi::Table>(capi::report_table(report.to_table()));
+             });
+             return report_result(unwrap(std::move(table)));
            })
       .def("import_interactions_csv", [](PyStore& s, const std::string& path, const std::string& time_zone,
                                          int mode, const std::string& delimiter) {

@@ -246,6 +246,20 @@ BO_API bo_status bo_table_validity(const uint8_t **out, const bo_table_t *table,
 BO_API bo_status bo_table_string(const char **out, size_t *out_len, const bo_table_t *table,
                                  size_t column, size_t row);
 
+/* Metadata: key/value strings saying how a table was made (a KPI report's
+ * "definition", "group_by", "interval_attribution", "time_zone"); data
+ * tables have none. *out is the number of pairs. */
+BO_API bo_status bo_table_metadata_count(size_t *out, const bo_table_t *table);
+/* Pair `index` (0-based, < count): *out_key and *out_value are borrowed,
+ * NUL-terminated, valid while the table lives; either may be NULL when not
+ * wanted. BO_INVALID_ARGUMENT naming "index" when out of range. */
+BO_API bo_status bo_table_metadata(const char **out_key, const char **out_value,
+                                   const bo_table_t *table, size_t index);
+/* The value stored under `key`, borrowed as above; BO_NOT_FOUND naming the
+ * key when the table has no such entry. */
+BO_API bo_status bo_table_metadata_value(const char **out, const bo_table_t *table,
+                                         const char *key);
+
 /* ------------------------------------------------------------------------ */
 /* Store                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -330,6 +344,93 @@ BO_API bo_status bo_store_import_interactions_csv(bo_table_t **out_errors,
                                                   int64_t *out_rows_written, bo_store_t *store,
                                                   const char *path, const char *time_zone,
                                                   bo_ingest_mode mode);
+
+/* ------------------------------------------------------------------------ */
+/* KPIs: contact reports                                                    */
+/* ------------------------------------------------------------------------ */
+/* Definitions and formulas: docs/kpi.md. A contact counts in the interval of
+ * its offered time; wait = answered - offered, or ended - offered for an
+ * abandon; "within T" means wait <= T, a short abandon has wait < S. */
+
+/* How abandoned contacts enter service_level (T = the queue's answer
+ * target). Values are stable; new ones are appended. */
+typedef int32_t bo_service_level_definition;
+/* answered within T / (offered - short abandons). The default. */
+#define BO_SERVICE_LEVEL_EXCLUDE_SHORT_ABANDONS 0
+/* (answered within T + abandoned within T) / offered. */
+#define BO_SERVICE_LEVEL_ABANDONS_WITHIN_TARGET_MET 1
+/* answered within T / answered. */
+#define BO_SERVICE_LEVEL_ANSWERED_ONLY 2
+/* answered within T / offered. */
+#define BO_SERVICE_LEVEL_ALL_OFFERED 3
+
+/* KPI options. Always start from bo_kpi_options_init(), which sets
+ * struct_size and every default; then change the fields wanted. Later
+ * versions append fields: the library reads only the first struct_size
+ * bytes and uses the defaults for fields beyond them, so a program built
+ * against this header keeps working with newer libraries. */
+typedef struct bo_kpi_options {
+  size_t struct_size;             /* sizeof(bo_kpi_options_t), set by init */
+  bo_service_level_definition service_level; /* default EXCLUDE_SHORT_ABANDONS */
+  int32_t answer_target_s;        /* T in seconds, >= 0; default 20 */
+  int32_t short_abandon_s;        /* S in seconds, >= 0; default 5 */
+  int32_t abandon_rate_excludes_short; /* 1 (default): (abandoned - short) /
+                                        * (offered - short); 0: abandoned / offered */
+  int64_t fcr_window_s;           /* repeat-contact window in seconds, > 0;
+                                   * default 604800 (7 days) */
+  int32_t fcr_match_reason;       /* 1: a repeat must have the same reason; default 0 */
+  int32_t csat_top_box_min;       /* csat_top2 counts scores >= this (1..5); default 4 */
+  int64_t fcr_as_of_ms;           /* FCR windows still open at this instant are
+                                   * pending; BO_NULL_INT64 (default) = the last
+                                   * offered time in the data */
+} bo_kpi_options_t;
+
+/* Fills *options with the defaults above and struct_size. Errors:
+ * BO_NULL_ARGUMENT. */
+BO_API bo_status bo_kpi_options_init(bo_kpi_options_t *options);
+
+/* Contact KPIs of `interactions` (a table with the columns that
+ * bo_store_ingest_interactions reads; queue_id, offered_at, ended_at
+ * required), grouped by
+ *   dimensions: comma-separated "queue", "agent", "team" (no agent-team map
+ *     here: every agent is "no team"), "channel", "direction", "reason"; NULL
+ *     or "" for none, e.g. "queue,agent";
+ *   bucket: "15min", "30min", "60min", "day", "week" (from Monday), "month"
+ *     or NULL/"none" for no time bucket, cut on the wall clock of
+ *   time_zone: IANA name; NULL = "UTC".
+ * options: NULL = defaults (bo_kpi_options_init); its answer target and
+ * short-abandon threshold apply to every queue.
+ * *out is owned by the caller (release with bo_table_destroy): one row per
+ * group ordered by key, with columns (docs/kpi.md): per dimension queue_id,
+ * agent_id, team_id (INT64; null = no agent / no team) or channel,
+ * direction, reason (STRING); when bucketed interval_start (STRING, local
+ * time with offset, "2024-05-06T10:00:00-04:00") and interval_start_utc_ms
+ * (INSTANT); offered, answered, abandoned, short_abandoned (INT64); then
+ * service_level, abandon_rate, asa_s, aht_s, avg_talk_s, avg_hold_s,
+ * avg_wrap_s, transfer_rate, csat_top2, csat_mean, nps, fcr (DOUBLE, NaN
+ * when the denominator is 0), each followed by <name>_num and <name>_den
+ * (INT64; durations in ms, so asa_s = asa_s_num / asa_s_den / 1000);
+ * fcr_pending (INT64) and fcr_survey (+ _num, _den). Metadata
+ * (bo_table_metadata*): "definition" (variant and parameters), "group_by",
+ * "interval_attribution", "time_zone".
+ * Errors: BO_PARSE naming "dimension" or "time_bucket"; BO_NOT_FOUND naming
+ * the zone; BO_INVALID_ARGUMENT naming an options field or a malformed
+ * column (as bo_store_ingest_interactions). O(rows). */
+BO_API bo_status bo_contact_report(bo_table_t **out, const bo_table_t *interactions,
+                                   const char *dimensions, const char *bucket,
+                                   const char *time_zone, const bo_kpi_options_t *options);
+
+/* The same report for the stored interactions with offered_at in
+ * [from, to) (BO_NULL_INT64 = no bound). Each queue's stored answer target
+ * and short-abandon threshold replace options' ones for that queue, and
+ * "team" groups agents by their stored team. FCR judges only the contacts
+ * inside the range (widen from_unix_ms by the FCR window to see earlier
+ * repeats). Errors as bo_contact_report, plus BO_STORE. */
+BO_API bo_status bo_store_contact_report(bo_table_t **out, const bo_store_t *store,
+                                         int64_t from_unix_ms, int64_t to_unix_ms,
+                                         const char *dimensions, const char *bucket,
+                                         const char *time_zone,
+                                         const bo_kpi_options_t *options);
 
 /* ------------------------------------------------------------------------ */
 /* Workforce management: Erlang formulas and staffing                      */

@@ -19,6 +19,7 @@ from .core import (
     parse_instant,
     version,
 )
+from .kpi import kpi_report
 from .store import INTERACTION_COLUMNS, IngestReport, Store
 from .wfm import (
     ErlangAMetrics,
@@ -56,6 +57,7 @@ __all__ = [
     "erlang_c",
     "erlang_c_metrics",
     "format_instant",
+    "kpi_report",
     "parse_instant",
     "required_agents",
     "staffing_curve",

@@ -57,6 +57,11 @@ class Store:
                             ) -> Tuple[int, int, Table]: ...
     def interactions(self, from_ms: Optional[int], to_ms: Optional[int], queue: Optional[int],
                      agent: Optional[int], customer: Optional[int], /) -> Table: ...
+    def contact_report(self, from_ms: Optional[int], to_ms: Optional[int], dimensions: str, bucket: str,
+                       zone: str, service_level: str, answer_target_s: int, short_abandon_s: int,
+                       abandon_rate_excludes_short: bool, fcr_window_s: int, fcr_match_reason: bool,
+                       csat_top_box_min: int, fcr_as_of_ms: Optional[int], /
+                       ) -> Tuple[Table, list[Tuple[str, str]]]: ...
     def import_interactions_csv(self, path: str, time_zone: str, mode: int, delimiter: str, /
                                 ) -> Tuple[int, int, Table]: ...
 
@@ -73,3 +78,11 @@ def staffing_curve(calls: npt.ArrayLike, aht_s: npt.ArrayLike, interval_s: int, 
                    model: int, service_level: float, answer_ms: int, max_asa_ms: int,
                    max_abandon_rate: float, max_occupancy: float, mean_patience_ms: int,
                    shrinkage: float, /) -> Tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]: ...
+
+def contact_report(rows: int, columns: list[tuple[str, int, Any, Any]], dimensions: str, bucket: str,
+                   zone: str, service_level: str, answer_target_s: int, short_abandon_s: int,
+                   abandon_rate_excludes_short: bool, fcr_window_s: int, fcr_match_reason: bool,
+                   csat_top_box_min: int, fcr_as_of_ms: Optional[int], /
+                   ) -> Tuple[Table, list[Tuple[str, str]]]: ...
+def _bench_contact_report_ms(rows: int, columns: list[tuple[str, int, Any, Any]], dimensions: str,
+                             bucket: str, zone: str, repeat: int, /) -> list[float]: ...

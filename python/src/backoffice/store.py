@@ -254,6 +254,28 @@ class Store:
             queue_id, agent_id, customer_id)
         return table_to_dataframe(table)
 
+    def kpi_report(self, *, start: Optional[InstantLike] = None, end: Optional[InstantLike] = None,
+                   by=None, interval: Optional[str] = None, tz: str = "UTC",
+                   service_level: str = "exclude_short_abandons", answer_target_s: int = 20,
+                   short_abandon_s: int = 5, abandon_rate_excludes_short: bool = True,
+                   fcr_window_days: float = 7, fcr_match_reason: bool = False,
+                   csat_top_box_min: int = 4, fcr_as_of: Optional[InstantLike] = None) -> pd.DataFrame:
+        """Contact KPIs of the stored interactions offered in [start, end)
+        (either bound optional), as :func:`backoffice.kpi_report` returns
+        them (same arguments, columns and ``df.attrs``), with two
+        differences: each stored queue's service-level target and
+        short-abandon threshold replace ``answer_target_s`` and
+        ``short_abandon_s`` for that queue, and ``by="team"`` uses the
+        agents' stored teams. FCR judges only the contacts inside the range
+        (move ``start`` back by the window to see earlier repeats). Reads
+        and computes without the GIL.
+        """
+        from .kpi import _store_kpi_report
+
+        return _store_kpi_report(self._handle, start, end, by, interval, tz, service_level, answer_target_s,
+                                 short_abandon_s, abandon_rate_excludes_short, fcr_window_days,
+                                 fcr_match_reason, csat_top_box_min, fcr_as_of)
+
     def import_interactions_csv(self, path: Union[str, os.PathLike], *, time_zone: str = "UTC",
                                 mode: str = "all_or_nothing", delimiter: str = ",") -> IngestReport:
         """Imports interactions from a CSV file with a header row (columns in
