@@ -14,9 +14,7 @@ list(APPEND BACKOFFICE_CONFIG_DEPENDENCIES Boost)
 if(NOT TARGET Eigen3::Eigen)
   find_package(Eigen3 3.3 REQUIRED NO_MODULE GLOBAL)
 endif()
-if(NOT TARGET NLopt::nlopt)
-  find_package(NLopt CONFIG REQUIRED GLOBAL)
-endif()
+find_package(NLopt MODULE REQUIRED)  # cmake/FindNLopt.cmake: see there why not CONFIG
 list(APPEND BACKOFFICE_EXTRA_PRIVATE_LIBS Eigen3::Eigen NLopt::nlopt)
 list(APPEND BACKOFFICE_CONFIG_DEPENDENCIES Eigen3 NLopt)
 # --- end wfm: forecasting ---------------------------------------------------
