@@ -2,6 +2,7 @@
 #include <backoffice/store/store.hpp>
 
 #include "store/store_impl.hpp"
+#include "store/customer_rows.hpp"
 #include "store/store_ingest.hpp"
 
 #include <fmt/format.h>
@@ -132,42 +133,7 @@ Result<std::vector<Agent>> Store::agents() const {
 Status Store::put_customer(const Customer& c) {
   BO_RETURN_IF_ERROR(c.validate());
   BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
-  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(
-      "INSERT OR REPLACE INTO customers (id, name, address_line1, address_line2, city, region, postal_code, "
-      "country, consent_email, consent_sms, consent_recording, created_ms, updated_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
-  st->bind(1, c.id.value());
-  st->bind(2, std::string_view(c.name));
-  st->bind(3, std::string_view(c.address.line1));
-  st->bind(4, std::string_view(c.address.line2));
-  st->bind(5, std::string_view(c.address.city));
-  st->bind(6, std::string_view(c.address.region));
-  st->bind(7, std::string_view(c.address.postal_code));
-  st->bind(8, std::string_view(c.address.country));
-  st->bind(9, c.consent.marketing_email);
-  st->bind(10, c.consent.marketing_sms);
-  st->bind(11, c.consent.call_recording);
-  st->bind(12, c.created_at.unix_ms());
-  st->bind(13, c.updated_at.unix_ms());
-  BO_RETURN_IF_ERROR(st->run());
-  // INSERT OR REPLACE deletes the old row first, and ON DELETE CASCADE has
-  // already removed its e-mails and phones.
-  BO_ASSIGN_OR_RETURN(auto* email, impl_->statement(
-      "INSERT INTO customer_emails (customer_id, position, email) VALUES (?1, ?2, ?3)"));
-  for (std::size_t i = 0; i < c.emails.size(); ++i) {
-    email->bind(1, c.id.value());
-    email->bind(2, static_cast<std::int64_t>(i));
-    email->bind(3, std::string_view(c.emails[i]));
-    BO_RETURN_IF_ERROR(email->run());
-  }
-  BO_ASSIGN_OR_RETURN(auto* phone, impl_->statement(
-      "INSERT INTO customer_phones (customer_id, position, e164) VALUES (?1, ?2, ?3)"));
-  for (std::size_t i = 0; i < c.phones.size(); ++i) {
-    phone->bind(1, c.id.value());
-    phone->bind(2, static_cast<std::int64_t>(i));
-    phone->bind(3, std::string_view(c.phones[i]));
-    BO_RETURN_IF_ERROR(phone->run());
-  }
+  BO_RETURN_IF_ERROR(store_detail::write_customer(*impl_, c, /*replace=*/true));
   return tx.commit();
 }
 
