@@ -3,11 +3,15 @@
 #include <backoffice/domain/agent_state.hpp>
 #include <backoffice/domain/interaction_columns.hpp>
 
+#include "kpi/ratio.hpp"
+
 #include <array>
 #include <cmath>
 #include <map>
 
 namespace backoffice {
+
+using kpi_detail::ratio;
 namespace {
 
 constexpr std::size_t kStates = kAllAgentStates.size();
@@ -18,10 +22,6 @@ struct AgentTime {
 };
 
 std::size_t state_index(AgentState s) { return static_cast<std::size_t>(s); }
-
-double ratio(std::int64_t num, std::int64_t den, double scale = 1.0) {
-  return den == 0 ? std::nan("") : scale * static_cast<double>(num) / static_cast<double>(den);
-}
 
 }  // namespace
 

@@ -3,6 +3,8 @@
 #include <backoffice/domain/channel.hpp>
 #include <backoffice/domain/interaction.hpp>
 
+#include "kpi/ratio.hpp"
+
 #include "kpi/dense_encoder.hpp"
 
 #include <algorithm>
@@ -12,6 +14,8 @@
 #include <numeric>
 
 namespace backoffice {
+
+using kpi_detail::ratio;
 
 struct ContactReport::Index {
   kpi_detail::TupleIndex tuples;
@@ -36,10 +40,6 @@ inline bool same_key(const std::int64_t* a, const std::int64_t* b, std::size_t n
     if (a[i] != b[i]) return false;
   }
   return true;
-}
-
-double ratio(std::int64_t num, std::int64_t den) {
-  return den == 0 ? std::nan("") : static_cast<double>(num) / static_cast<double>(den);
 }
 
 }  // namespace

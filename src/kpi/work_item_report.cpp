@@ -3,12 +3,16 @@
 #include <backoffice/domain/interaction_columns.hpp>
 #include <backoffice/domain/work_item.hpp>
 
+#include "kpi/ratio.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
 
 namespace backoffice {
+
+using kpi_detail::ratio;
 namespace {
 
 // Nearest-rank percentile of sorted values; NaN when empty.
@@ -16,10 +20,6 @@ double percentile_s(const std::vector<std::int64_t>& sorted, double p) {
   if (sorted.empty()) return std::nan("");
   const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
   return static_cast<double>(sorted[std::max<std::size_t>(rank, 1) - 1]) / 1000.0;
-}
-
-double ratio(std::int64_t num, std::int64_t den, double scale = 1.0) {
-  return den == 0 ? std::nan("") : scale * static_cast<double>(num) / static_cast<double>(den);
 }
 
 const char* dimension_name(WorkDimension d) {
