@@ -492,4 +492,11 @@ BO_API bo_status bo_experimental_throw(int32_t kind);
 } /* extern "C" */
 #endif
 
+/* ------------------------------------------------------------------------ */
+/* Per-module parts of the ABI, one header each (same conventions). Each    */
+/* includes this header first, so either may be included on its own.       */
+/* ------------------------------------------------------------------------ */
+/* BO_MODULE_HEADERS_BEGIN (one #include per line, sorted) */
+/* BO_MODULE_HEADERS_END */
+
 #endif /* BACKOFFICE_BACKOFFICE_H */
