@@ -11,6 +11,7 @@
 #include <backoffice/core/result.hpp>
 
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <string>
 #include <string_view>
@@ -40,6 +41,23 @@ bo_status guarded(Body&& body) noexcept {
 
 // A malloc'ed, NUL-terminated copy for the caller to bo_free.
 bo_status copy_out(char** out, std::size_t* out_len, std::string_view text) noexcept;
+
+// Options structs that start with `size_t struct_size` grow by appending
+// fields: a caller built against an older header passes a smaller size, and
+// the fields beyond it keep the library's defaults. `first_size` is the size
+// of the first published version; anything smaller means the caller did not
+// call the *_init function.
+template <typename Options>
+Result<Options> versioned_options(const Options* given, Options defaults, std::size_t first_size,
+                                  std::string_view name) {
+  if (given == nullptr) return defaults;
+  if (given->struct_size < first_size) {
+    return invalid_argument(std::string(name) + ".struct_size", std::to_string(given->struct_size),
+                            "call the matching *_init() first");
+  }
+  std::memcpy(&defaults, given, given->struct_size < sizeof defaults ? given->struct_size : sizeof defaults);
+  return defaults;
+}
 
 }  // namespace backoffice::capi
 

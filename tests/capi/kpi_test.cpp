@@ -7,13 +7,18 @@
 
 #include <gtest/gtest.h>
 
+#include "table_access.hpp"
+
 #include <cmath>
 #include <cstring>
 #include <string>
 
 namespace {
 
-std::string last_error() { return bo_last_error(); }
+using capi_test::column;
+using capi_test::integer;
+using capi_test::last_error;
+using capi_test::real;
 
 // 2024-05-06T14:00:00Z = 10:00 EDT (Python: datetime(2024,5,6,14,tzinfo=utc).timestamp()).
 constexpr int64_t kT = 1715004000000;
@@ -64,22 +69,6 @@ bo_table_t* six_contacts() {
   EXPECT_EQ(bo_table_add_int64(t, "csat", BO_TYPE_INT64, csat, csat_valid), BO_OK);
   EXPECT_EQ(bo_table_add_int64(t, "nps", BO_TYPE_INT64, nps, nps_valid), BO_OK);
   return t;
-}
-
-size_t column(const bo_table_t* t, const char* name) {
-  size_t i = 0;
-  EXPECT_EQ(bo_table_column_index(&i, t, name), BO_OK) << name << ": " << last_error();
-  return i;
-}
-double real(const bo_table_t* t, const char* name, size_t row = 0) {
-  const double* v = nullptr;
-  EXPECT_EQ(bo_table_double_column(&v, t, column(t, name)), BO_OK) << name;
-  return v == nullptr ? -1.0 : v[row];
-}
-int64_t integer(const bo_table_t* t, const char* name, size_t row = 0) {
-  const int64_t* v = nullptr;
-  EXPECT_EQ(bo_table_int64_column(&v, t, column(t, name)), BO_OK) << name;
-  return v == nullptr ? -1 : v[row];
 }
 
 struct Report {
