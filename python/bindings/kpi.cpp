@@ -6,12 +6,14 @@
 #include "interaction_table.hpp"
 #include "kpi_table.hpp"
 #include "table.hpp"
+#include "work_tables.hpp"
 
 #include <backoffice/kpi/contact_report.hpp>
 
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +77,39 @@ void bind_kpi(py::module_& m) {
     {
       py::gil_scoped_release release;
       out.emplace(capi::contact_report_table(*input, group_by, options));
+    }
+    return report_result(std::make_shared<capi::Table>(unwrap(std::move(*out))));
+  });
+
+  m.def("work_item_report", [](std::size_t rows, const py::list& columns, const std::string& dimensions,
+                               const std::string& bucket, const std::string& zone, std::int64_t tat_target_ms,
+                               const BusinessCalendar* calendar) {
+    if (tat_target_ms < 0) raise(invalid_argument("tat_target", std::to_string(tat_target_ms) + " ms", "must be >= 0"));
+    auto group_by = unwrap(capi::work_group_by_of(dimensions, bucket, zone));
+    TatOptions options;
+    options.target = std::chrono::milliseconds(tat_target_ms);
+    if (calendar != nullptr) options.calendar = *calendar;
+    auto input = table_from_columns(rows, columns);
+    std::optional<Result<capi::Table>> out;
+    {
+      py::gil_scoped_release release;
+      out.emplace(capi::work_item_report_table(*input, group_by, options));
+    }
+    return report_result(std::make_shared<capi::Table>(unwrap(std::move(*out))));
+  }, py::arg("rows"), py::arg("columns"), py::arg("dimensions"), py::arg("bucket"), py::arg("zone"),
+     py::arg("tat_target_ms"), py::arg("calendar").none(true));
+
+  m.def("agent_time_report", [](std::size_t state_rows, const py::list& state_columns,
+                                std::optional<std::size_t> item_rows, const py::list& item_columns, bool by_team,
+                                std::map<std::int64_t, std::int64_t> teams, const std::string& bucket,
+                                const std::string& zone) {
+    auto states = table_from_columns(state_rows, state_columns);
+    std::shared_ptr<capi::Table> items;
+    if (item_rows) items = table_from_columns(*item_rows, item_columns);
+    std::optional<Result<capi::Table>> out;
+    {
+      py::gil_scoped_release release;
+      out.emplace(capi::agent_time_report_table(*states, items.get(), by_team, std::move(teams), bucket, zone));
     }
     return report_result(std::make_shared<capi::Table>(unwrap(std::move(*out))));
   });

@@ -2,10 +2,22 @@
 
 #include "bindings.hpp"
 
+#include "interaction_table.hpp"
+
+#include <backoffice/domain/interaction_columns.hpp>
+#include <backoffice/wfm/backtest.hpp>
 #include <backoffice/wfm/erlang.hpp>
+#include <backoffice/wfm/forecast.hpp>
+#include <backoffice/wfm/shift_plan.hpp>
+#include <backoffice/wfm/simulate.hpp>
 #include <backoffice/wfm/staffing.hpp>
 
+#include <pybind11/stl.h>
+
+#include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 namespace backoffice::python {
 
@@ -38,9 +50,242 @@ StaffingTarget target_of(int objective, int model, double service_level, std::in
   return t;
 }
 
+using DoubleArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+SeriesLayout layout_of(std::int64_t interval_min, int intervals_per_day, int days_per_week) {
+  SeriesLayout layout;
+  layout.interval = std::chrono::minutes(interval_min);
+  layout.intervals_per_day = intervals_per_day;
+  layout.days_per_week = days_per_week;
+  return layout;
+}
+
+ForecastOptions forecast_options_of(int model, std::vector<int> special_days, double multiplier,
+                                    int intraday_harmonics, int weekly_harmonics, bool trend) {
+  if (model < 0 || model > 3) raise(invalid_argument("model", std::to_string(model), "unknown model"));
+  ForecastOptions o;
+  o.model = static_cast<ForecastModel>(model);
+  o.special_days = std::move(special_days);
+  o.special_day_multiplier = multiplier;
+  o.intraday_harmonics = intraday_harmonics;
+  o.weekly_harmonics = weekly_harmonics;
+  o.trend = trend;
+  return o;
+}
+
+std::span<const double> span_of(const DoubleArray& a) {
+  return {a.data(), static_cast<std::size_t>(a.size())};
+}
+
+py::array_t<double> to_numpy(const std::vector<double>& v) {
+  py::array_t<double> out(static_cast<py::ssize_t>(v.size()));
+  std::copy(v.begin(), v.end(), out.mutable_data());
+  return out;
+}
+
+template <typename T>
+py::array_t<T> column_of(const std::vector<T>& v) {
+  py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
+  std::copy(v.begin(), v.end(), out.mutable_data());
+  return out;
+}
+
+void bind_forecasting(py::module_& m) {
+  m.def("forecast", [](const DoubleArray& history, std::int64_t interval_min, int intervals_per_day,
+                       int days_per_week, int horizon_days, int model, std::vector<int> special_days,
+                       double multiplier, int intraday_harmonics, int weekly_harmonics, bool trend) {
+    auto layout = layout_of(interval_min, intervals_per_day, days_per_week);
+    auto options = forecast_options_of(model, std::move(special_days), multiplier, intraday_harmonics,
+                                       weekly_harmonics, trend);
+    std::optional<Result<ForecastResult>> r;
+    {
+      py::gil_scoped_release release;
+      r.emplace(forecast(span_of(history), layout, horizon_days, options));
+    }
+    return to_numpy(unwrap(std::move(*r)).values);
+  });
+  m.def("forecast_aht", [](const DoubleArray& aht, const DoubleArray& volume, std::int64_t interval_min,
+                           int intervals_per_day, int days_per_week, int horizon_days, int model,
+                           std::vector<int> special_days, double multiplier, int intraday_harmonics,
+                           int weekly_harmonics, bool trend) {
+    auto layout = layout_of(interval_min, intervals_per_day, days_per_week);
+    auto options = forecast_options_of(model, std::move(special_days), multiplier, intraday_harmonics,
+                                       weekly_harmonics, trend);
+    std::optional<Result<ForecastResult>> r;
+    {
+      py::gil_scoped_release release;
+      r.emplace(forecast_aht(span_of(aht), span_of(volume), layout, horizon_days, options));
+    }
+    return to_numpy(unwrap(std::move(*r)).values);
+  });
+  // models: (model, intraday_harmonics, weekly_harmonics, trend) per model.
+  m.def("backtest", [](const DoubleArray& history, std::int64_t interval_min, int intervals_per_day,
+                       int days_per_week, const std::vector<std::tuple<int, int, int, bool>>& models,
+                       std::vector<int> special_days, int first_origin_day, int origin_step_days,
+                       int horizon_days) {
+    auto layout = layout_of(interval_min, intervals_per_day, days_per_week);
+    std::vector<ForecastOptions> opts;
+    for (const auto& [model, intraday, weekly, trend] : models) {
+      opts.push_back(forecast_options_of(model, special_days, 0.0, intraday, weekly, trend));
+    }
+    BacktestOptions b;
+    b.first_origin_day = first_origin_day;
+    b.origin_step_days = origin_step_days;
+    b.horizon_days = horizon_days;
+    std::optional<Result<std::vector<BacktestScore>>> r;
+    {
+      py::gil_scoped_release release;
+      r.emplace(backtest(span_of(history), layout, opts, b));
+    }
+    auto scores = unwrap(std::move(*r));
+    py::dict d;
+    std::vector<std::string> names;
+    std::vector<double> mase_v, smape_v, mae_v;
+    std::vector<std::int64_t> origins, points;
+    for (const auto& s : scores) {
+      names.emplace_back(to_string(s.model));
+      mase_v.push_back(s.mase);
+      smape_v.push_back(s.smape);
+      mae_v.push_back(s.mae);
+      origins.push_back(s.origins);
+      points.push_back(s.points);
+    }
+    d["model"] = names;
+    d["mase"] = column_of(mase_v);
+    d["smape"] = column_of(smape_v);
+    d["mae"] = column_of(mae_v);
+    d["origins"] = column_of(origins);
+    d["points"] = column_of(points);
+    return d;
+  });
+}
+
+void bind_simulation(py::module_& m) {
+  m.def("simulate_queue", [](const DoubleArray& calls, const py::array_t<std::int32_t, py::array::c_style |
+                                                                                       py::array::forcecast>& agents,
+                             std::int64_t interval_s, std::int64_t aht_ms, int handle_time, double handle_time_cv,
+                             int patience, std::int64_t mean_patience_ms, std::int64_t answer_ms,
+                             std::uint64_t seed, std::int64_t start_ms, std::int64_t queue_id, bool contacts) {
+    if (handle_time < 0 || handle_time > 1) {
+      raise(invalid_argument("handle_time", std::to_string(handle_time), "unknown distribution"));
+    }
+    if (patience < 0 || patience > 1) raise(invalid_argument("patience", std::to_string(patience), "unknown"));
+    SimulationOptions o;
+    o.interval = Seconds(interval_s);
+    o.aht = Milliseconds(aht_ms);
+    o.handle_time = static_cast<HandleTimeDistribution>(handle_time);
+    o.handle_time_cv = handle_time_cv;
+    o.patience = static_cast<PatienceDistribution>(patience);
+    o.mean_patience = Milliseconds(mean_patience_ms);
+    o.answer_time = Milliseconds(answer_ms);
+    o.seed = seed;
+    o.record_contacts = contacts;
+    std::optional<Result<SimulationResult>> r;
+    {
+      py::gil_scoped_release release;
+      r.emplace(simulate_queue(span_of(calls),
+                               std::span<const std::int32_t>(agents.data(), static_cast<std::size_t>(agents.size())),
+                               o));
+    }
+    auto result = unwrap(std::move(*r));
+    const std::size_t n = result.intervals.size();
+    std::vector<std::int64_t> start(n), offered(n), answered(n), abandoned(n), unserved(n), delayed(n), within(n);
+    std::vector<double> wait(n), abandon_wait(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& s = result.intervals[i];
+      start[i] = start_ms + static_cast<std::int64_t>(i) * interval_s * 1000;
+      offered[i] = s.offered;
+      answered[i] = s.answered;
+      abandoned[i] = s.abandoned;
+      unserved[i] = s.unserved;
+      delayed[i] = s.delayed;
+      within[i] = s.answered_within;
+      wait[i] = s.total_wait_s;
+      abandon_wait[i] = s.total_abandon_wait_s;
+    }
+    py::dict d;
+    d["interval_start_ms"] = column_of(start);
+    d["offered"] = column_of(offered);
+    d["answered"] = column_of(answered);
+    d["abandoned"] = column_of(abandoned);
+    d["unserved"] = column_of(unserved);
+    d["delayed"] = column_of(delayed);
+    d["answered_within"] = column_of(within);
+    d["total_wait_s"] = column_of(wait);
+    d["total_abandon_wait_s"] = column_of(abandon_wait);
+    py::object interactions = py::none();
+    if (contacts) {
+      InteractionColumns columns;
+      SimulatedInteractionOptions io;
+      io.start_unix_ms = start_ms;
+      io.queue_id = queue_id;
+      io.reason_code = columns.reasons.code("");
+      io.disposition_code = columns.dispositions.code("");
+      check(append_simulated_interactions(result.contacts, io, columns));
+      interactions = py::cast(PyTable{std::make_shared<capi::Table>(capi::interactions_to_table(std::move(columns)))});
+    }
+    return py::make_tuple(d, interactions);
+  });
+}
+
+void bind_shift_planning(py::module_& m) {
+  // shift_types: (name, starts, length, break, break_earliest, break_latest, paid_break) per type.
+  using ShiftTuple = std::tuple<std::string, std::vector<std::int32_t>, std::int32_t, std::int32_t, std::int32_t,
+                                std::int32_t, bool>;
+  m.def("plan_shifts", [](const std::vector<std::int32_t>& required, const std::vector<ShiftTuple>& shift_types,
+                          std::int64_t interval_s, bool cyclic, std::int64_t time_limit_s, double under_cost) {
+    std::vector<ShiftType> types;
+    for (const auto& [name, starts, length, brk, earliest, latest, paid] : shift_types) {
+      types.push_back(ShiftType{name, starts, length, brk, earliest, latest, paid});
+    }
+    ShiftPlanOptions o;
+    o.interval = Seconds(interval_s);
+    o.cyclic = cyclic;
+    o.time_limit = Seconds(time_limit_s);
+    o.under_staffing_cost_hours = under_cost;
+    std::optional<Result<ShiftPlan>> r;
+    {
+      py::gil_scoped_release release;
+      r.emplace(plan_shifts(required, types, o));
+    }
+    auto plan = unwrap(std::move(*r));
+    py::dict assignments;
+    std::vector<std::string> names;
+    std::vector<std::int64_t> index, start, brk, agents;
+    for (const auto& a : plan.assignments) {
+      names.push_back(types[static_cast<std::size_t>(a.shift_type)].name);
+      index.push_back(a.shift_type);
+      start.push_back(a.start);
+      brk.push_back(a.break_offset);
+      agents.push_back(a.agents);
+    }
+    assignments["shift"] = names;
+    assignments["shift_index"] = column_of(index);
+    assignments["start"] = column_of(start);
+    assignments["break_offset"] = column_of(brk);
+    assignments["agents"] = column_of(agents);
+    py::dict coverage;
+    coverage["required"] = column_of(plan.required);
+    coverage["scheduled"] = column_of(plan.scheduled);
+    coverage["under"] = column_of(plan.under);
+    coverage["over"] = column_of(plan.over);
+    py::dict d;
+    d["assignments"] = assignments;
+    d["coverage"] = coverage;
+    d["optimal"] = plan.status == ShiftPlanStatus::kOptimal;
+    d["paid_hours"] = plan.paid_hours;
+    d["lower_bound_hours"] = plan.lower_bound_hours;
+    d["patterns"] = plan.patterns;
+    return d;
+  });
+}
+
 }  // namespace
 
 void bind_wfm(py::module_& m) {
+  bind_forecasting(m);
+  bind_simulation(m);
+  bind_shift_planning(m);
   m.def("erlang_b", [](double a, int n) { return unwrap(erlang_b(a, n)); });
   m.def("erlang_c", [](double a, int n) { return unwrap(erlang_c(a, n)); });
   m.def("erlang_c_metrics", [](double calls, std::int64_t interval_s, std::int64_t aht_ms, int agents,

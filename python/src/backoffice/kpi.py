@@ -14,10 +14,15 @@ from typing import Mapping, Optional, Sequence, Union
 import pandas as pd
 
 from . import _core
+from ._table import BOOL as _BOOL
+from ._table import INSTANT as _INSTANT
+from ._table import INT64 as _INT64
+from ._table import STRING as _STRING
 from ._table import series_to_column, table_to_dataframe
 from .core import InstantLike, ValidationError, _to_unix_ms
 
-__all__ = ["kpi_report", "SERVICE_LEVEL_DEFINITIONS", "DIMENSIONS", "INTERVALS"]
+__all__ = ["kpi_report", "work_item_report", "agent_time_report", "SERVICE_LEVEL_DEFINITIONS", "DIMENSIONS",
+           "INTERVALS", "WORK_DIMENSIONS", "WORK_ITEM_COLUMNS", "AGENT_STATE_COLUMNS"]
 
 #: Accepted ``service_level`` variants (docs/kpi.md), T = answer target:
 #: exclude_short_abandons: answered within T / (offered - short abandons);
@@ -192,3 +197,114 @@ def _bench_engine_ms(interactions, *, by=None, interval=None, tz="UTC", repeat=3
     rows, columns = _interaction_columns(interactions)
     return list(_core._bench_contact_report_ms(rows, columns, _dimensions(by), _interval(interval), tz,
                                                int(repeat)))
+
+
+#: Work-item columns and their table types (docs/capi.md, "Work-item columns").
+WORK_ITEM_COLUMNS = {
+    "id": _INT64, "kind": _STRING, "queue_id": _INT64, "assignee_id": _INT64,
+    "received_at": _INSTANT, "started_at": _INSTANT, "completed_at": _INSTANT,
+    "audited": _BOOL, "audit_correct": _BOOL, "outcome": _STRING,
+}
+#: Agent-state columns and their table types.
+AGENT_STATE_COLUMNS = {"agent_id": _INT64, "state": _STRING, "start_at": _INSTANT, "end_at": _INSTANT}
+#: Accepted ``by`` names of work_item_report.
+WORK_DIMENSIONS = ("queue", "assignee", "kind")
+
+
+def _columns_of(data, known: Mapping[str, int], what: str) -> tuple:
+    """(rows, [(name, type, values, valid), ...]) of a DataFrame or mapping,
+    rejecting names outside ``known``."""
+    keys = [str(k) for k in (data.columns if isinstance(data, pd.DataFrame) else data.keys())]
+    rows = len(data) if isinstance(data, pd.DataFrame) else (len(next(iter(data.values()))) if keys else 0)
+    columns = []
+    for name in keys:
+        if name not in known:
+            raise ValidationError(
+                f"invalid argument: columns = '{name}': not {what} (expected any of {', '.join(known)})",
+                code="invalid_argument", field="columns", value=name)
+        values = data[name]
+        if len(values) != rows:
+            raise ValidationError(
+                f"invalid argument: {name} = '{len(values)} values': expected {rows}",
+                code="invalid_argument", field=name, value=f"{len(values)} values")
+        columns.append(series_to_column(name, known[name], values))
+    return rows, columns
+
+
+def work_item_report(work_items: Union[pd.DataFrame, Mapping[str, object]], *,
+                     by: Union[None, str, Sequence[str]] = None, interval: Optional[str] = None,
+                     tz: str = "UTC", tat_target=pd.Timedelta(hours=24),
+                     calendar=None) -> pd.DataFrame:
+    """Turnaround time (TAT = completed - received) and accuracy of work items
+    (claims, invoices, data entry) per group and interval.
+
+    Args:
+        work_items: DataFrame (or dict of columns) with ``queue_id`` and
+            ``received_at`` (datetime or Unix ms) and optionally ``kind``
+            (claim, invoice, refund, data_entry, other), ``assignee_id``,
+            ``started_at``, ``completed_at`` (NaT = open), ``audit_correct``
+            (bool, NA = not audited), ``audited``, ``outcome``, ``id``.
+        by: any of ``"queue"``, ``"assignee"``, ``"kind"``.
+        interval: as :func:`kpi_report`; a completed item counts in the
+            interval of its completion, an open one in that of its receipt.
+        tz: IANA zone cutting the intervals.
+        tat_target: an item is within target when TAT <= this (Timedelta or
+            seconds; default 24 h).
+        calendar: a :class:`BusinessCalendar`; when given, TAT is also
+            measured in business time (``btat_*`` columns, same target).
+
+    Returns:
+        One row per group: ``completed``, ``open``, ``tat_mean_s`` (+ _num in
+        ms, _den), ``tat_p50_s``, ``tat_p90_s`` (exact, nearest rank),
+        ``tat_within_target`` (+ _num, _den), ``accuracy_rate`` = audited
+        correct / audited (+ _num, _den), and the ``btat_*`` columns with a
+        calendar; ``df.attrs["definition"]`` states the definitions.
+    """
+    names = [by] if isinstance(by, str) else list(by or [])
+    for n in names:
+        if n not in WORK_DIMENSIONS:
+            raise ValidationError(
+                f"invalid argument: by = '{n}': expected any of {', '.join(WORK_DIMENSIONS)}",
+                code="invalid_argument", field="by", value=str(n))
+    target = pd.Timedelta(tat_target) if not isinstance(tat_target, (int, float)) else pd.Timedelta(
+        seconds=tat_target)
+    rows, columns = _columns_of(work_items, WORK_ITEM_COLUMNS, "a work-item column")
+    raw = _core.work_item_report(rows, columns, ",".join(names), _interval(interval), tz,
+                                 int(target / pd.Timedelta(milliseconds=1)),
+                                 None if calendar is None else calendar._cal)
+    return _frame(raw, tz)
+
+
+def agent_time_report(agent_states: Union[pd.DataFrame, Mapping[str, object]], *,
+                      work_items: Union[None, pd.DataFrame, Mapping[str, object]] = None,
+                      teams: Optional[Mapping[int, int]] = None, interval: Optional[str] = None,
+                      tz: str = "UTC") -> pd.DataFrame:
+    """Time in each agent state, occupancy and utilisation per agent (or
+    team) and interval.
+
+    Args:
+        agent_states: ``agent_id``, ``state`` (available, on_contact,
+            wrap_up, break, training, offline), ``start_at``, ``end_at``
+            ([start, end)). An interval crossing a bucket boundary is split.
+        work_items: optional, columns as :func:`work_item_report`: adds
+            ``productivity_per_hour`` = items completed by the agent in the
+            interval / productive hours.
+        teams: {agent_id: team_id}: group by team instead of agent (agents
+            not listed: no team).
+        interval, tz: as :func:`kpi_report`.
+
+    Returns:
+        ``agent_id`` or ``team_id``, [``interval_start``], ``<state>_ms`` per
+        state, ``occupancy`` = (on_contact + wrap_up) / (available +
+        on_contact + wrap_up), ``utilisation`` = (on_contact + wrap_up) /
+        logged-in time (all states but offline), each with _num and _den in
+        ms, and ``productivity_per_hour`` with work items.
+    """
+    rows, columns = _columns_of(agent_states, AGENT_STATE_COLUMNS, "an agent-state column")
+    item_rows, item_columns = None, []
+    if work_items is not None:
+        item_rows, item_columns = _columns_of(work_items, WORK_ITEM_COLUMNS, "a work-item column")
+    team_map = {int(k): int(v) for k, v in (teams or {}).items()}
+    raw = _core.agent_time_report(rows, columns, item_rows, item_columns, teams is not None, team_map,
+                                  _interval(interval), tz)
+    return _frame(raw, tz)
