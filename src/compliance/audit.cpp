@@ -127,6 +127,27 @@ Result<AuditEntry> append_audit(Store::Impl& impl, const AuditRecord& record) {
 
 }  // namespace compliance_detail
 
+void AuditLog::record_changes(std::string actor, std::function<Instant()> clock) {
+  if (!clock) clock = [] { return Instant::now(); };
+  Store::Impl* impl = &store_->impl();
+  store_->set_change_observer([impl, actor = std::move(actor), clock = std::move(clock)](const StoreChange& c) -> Status {
+    AuditRecord r;
+    r.time = clock();
+    r.actor = actor;
+    r.action = std::string(c.action);
+    r.record_kind = std::string(c.record_kind);
+    r.record_id = c.record_id;
+    r.summary = "rows=" + std::to_string(c.rows);
+    if (!c.payload.empty()) r.summary += " sha256=" + sha256_hex(c.payload);
+    // The store calls this inside the write's transaction.
+    BO_ASSIGN_OR_RETURN(auto entry, compliance_detail::append_audit(*impl, r));
+    (void)entry;
+    return Status::Ok();
+  });
+}
+
+void AuditLog::stop_recording() { store_->set_change_observer({}); }
+
 Result<AuditEntry> AuditLog::append(const AuditRecord& record) {
   auto& impl = store_->impl();
   BO_ASSIGN_OR_RETURN(auto tx, store_detail::Transaction::begin(impl.db));

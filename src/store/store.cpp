@@ -28,6 +28,8 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+void Store::set_change_observer(StoreChangeObserver observer) { impl_->observer = std::move(observer); }
+
 namespace {
 
 Result<std::unique_ptr<Store::Impl>> open_impl(const std::string& path, const StoreOptions& options,

@@ -31,7 +31,7 @@ Result<IngestReport> Store::ingest_agent_states(std::span<const AgentStateInterv
   BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(
       "INSERT INTO agent_states (agent_id, state, start_ms, end_ms) VALUES (?1, ?2, ?3, ?4)"));
   return store_detail::ingest_rows(
-      *impl_, rows.size(), mode, [&](std::size_t i) -> const AgentStateInterval& { return rows[i]; },
+      *impl_, "agent_state", rows.size(), mode, [&](std::size_t i) -> const AgentStateInterval& { return rows[i]; },
       [&](const AgentStateInterval& x) {
         st->bind(1, x.agent.value());
         st->bind(2, to_string(x.state));

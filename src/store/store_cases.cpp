@@ -69,12 +69,14 @@ Status Store::put_case(const Case& c) {
   st->bind(10, c.updated_at.unix_ms());
   if (c.first_response_at) st->bind(11, c.first_response_at->unix_ms()); else st->bind_null(11);
   if (c.resolved_at) st->bind(12, c.resolved_at->unix_ms()); else st->bind_null(12);
-  // One statement is its own transaction: a failed insert leaves the old case.
+  // A failed insert rolls back and leaves the old case.
+  BO_ASSIGN_OR_RETURN(auto tx, store_detail::Transaction::begin(impl_->db));
   if (auto s = st->run(); !s.ok()) {
     if (!store_detail::is_constraint_failure(s.error())) return s;
     return diagnose(*impl_, c, s.error());
   }
-  return Status::Ok();
+  BO_RETURN_IF_ERROR(impl_->notify("put", "case", std::to_string(c.id.value()), 1, [&] { return to_string(c); }));
+  return tx.commit();
 }
 
 Result<Case> Store::get_case(CaseId id) const {

@@ -50,7 +50,7 @@ Result<IngestReport> Store::ingest_customers(std::span<const Customer> rows, Ing
   // interactions, rather than silently overwriting a customer.
   auto insert = [&](const Customer& c) { return store_detail::write_customer(*impl_, c, /*replace=*/false); };
   return store_detail::ingest_rows(
-      *impl_, rows.size(), mode, [&](std::size_t i) -> const Customer& { return rows[i]; }, insert,
+      *impl_, "customer", rows.size(), mode, [&](std::size_t i) -> const Customer& { return rows[i]; }, insert,
       [&](std::size_t i, const Customer& c, const Error& failure) -> Result<RowError> {
         BO_ASSIGN_OR_RETURN(bool dup, store_detail::row_exists(*impl_, "SELECT 1 FROM customers WHERE id = ?1",
                                                                c.id.value()));

@@ -62,8 +62,8 @@ inline Error put_error(const RowError& e, std::string_view id_field) {
 // explains a constraint failure, or returns `failure` when the store itself
 // is at fault.
 template <typename RowAt, typename Insert, typename Diagnose>
-Result<IngestReport> ingest_rows(Store::Impl& impl, std::size_t n, IngestMode mode, RowAt&& row_at,
-                                 Insert&& insert, Diagnose&& diagnose) {
+Result<IngestReport> ingest_rows(Store::Impl& impl, std::string_view record_kind, std::size_t n, IngestMode mode,
+                                 RowAt&& row_at, Insert&& insert, Diagnose&& diagnose) {
   IngestReport report;
   report.rows_read = n;
   std::vector<char> valid(n, 1);
@@ -89,6 +89,10 @@ Result<IngestReport> ingest_rows(Store::Impl& impl, std::size_t n, IngestMode mo
       continue;
     }
     ++written;
+  }
+  if (written > 0) {
+    BO_RETURN_IF_ERROR(impl.notify("ingest", record_kind, "*", static_cast<std::int64_t>(written),
+                                   [] { return std::string(); }));
   }
   BO_RETURN_IF_ERROR(tx.commit());
   report.rows_written = written;

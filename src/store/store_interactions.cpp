@@ -111,7 +111,7 @@ template <typename RowAt>
 Result<IngestReport> ingest(Store::Impl& impl, std::size_t n, IngestMode mode, RowAt&& row_at) {
   BO_ASSIGN_OR_RETURN(auto* st, impl.statement(kInsert));
   return store_detail::ingest_rows(
-      impl, n, mode, row_at,
+      impl, "interaction", n, mode, row_at,
       [&](const Interaction& x) {
         bind_interaction(*st, x);
         return st->run();

@@ -94,6 +94,7 @@ Status Store::put_order(const Order& o) {
     line->bind(5, o.lines[i].unit_price.minor_units());
     BO_RETURN_IF_ERROR(line->run());
   }
+  BO_RETURN_IF_ERROR(impl_->notify("put", "order", std::to_string(o.id.value()), 1, [&] { return to_string(o); }));
   return tx.commit();
 }
 

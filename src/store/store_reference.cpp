@@ -46,7 +46,10 @@ Status Store::put_queue(const Queue& q) {
   st->bind(6, static_cast<std::int64_t>(q.short_abandon_threshold.count()));
   st->bind(7, std::string_view(q.business_calendar));
   st->bind(8, std::string_view(q.time_zone));
-  return st->run();
+  BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
+  BO_RETURN_IF_ERROR(st->run());
+  BO_RETURN_IF_ERROR(impl_->notify("put", "queue", std::to_string(q.id.value()), 1, [&] { return to_string(q); }));
+  return tx.commit();
 }
 
 Result<Queue> Store::get_queue(QueueId id) const {
@@ -93,6 +96,7 @@ Status Store::put_agent(const Agent& a) {
     skill->bind(4, a.skills[i].level);
     BO_RETURN_IF_ERROR(skill->run());
   }
+  BO_RETURN_IF_ERROR(impl_->notify("put", "agent", std::to_string(a.id.value()), 1, [&] { return to_string(a); }));
   return tx.commit();
 }
 
@@ -134,6 +138,8 @@ Status Store::put_customer(const Customer& c) {
   BO_RETURN_IF_ERROR(c.validate());
   BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
   BO_RETURN_IF_ERROR(store_detail::write_customer(*impl_, c, /*replace=*/true));
+  BO_RETURN_IF_ERROR(
+      impl_->notify("put", "customer", std::to_string(c.id.value()), 1, [&] { return to_string(c); }));
   return tx.commit();
 }
 
@@ -172,11 +178,13 @@ Result<Customer> Store::get_customer(CustomerId id) const {
 }
 
 Status Store::delete_customer(CustomerId id) {
+  BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
   BO_ASSIGN_OR_RETURN(auto* st, impl_->statement("DELETE FROM customers WHERE id = ?1"));
   st->bind(1, id.value());
   BO_RETURN_IF_ERROR(st->run());
   if (sqlite3_changes(impl_->db.raw()) == 0) return not_found("customer", id);
-  return Status::Ok();
+  BO_RETURN_IF_ERROR(impl_->notify("delete", "customer", std::to_string(id.value()), 1, [] { return std::string(); }));
+  return tx.commit();
 }
 
 }  // namespace backoffice

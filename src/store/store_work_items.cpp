@@ -127,6 +127,8 @@ Status Store::put_work_item(const WorkItem& x) {
     BO_ASSIGN_OR_RETURN(auto e, diagnose(*impl_, 0, x, s.error(), /*check_id=*/false));
     return store_detail::put_error(e, "work_item.id");
   }
+  BO_RETURN_IF_ERROR(
+      impl_->notify("put", "work_item", std::to_string(x.id.value()), 1, [&] { return to_string(x); }));
   return tx.commit();
 }
 
@@ -143,7 +145,7 @@ Result<IngestReport> Store::ingest_work_items(std::span<const WorkItem> rows, In
   static const std::string sql = fmt::format("INSERT INTO work_items {}", kInsertColumns);
   BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(sql));
   return store_detail::ingest_rows(
-      *impl_, rows.size(), mode, [&](std::size_t i) -> const WorkItem& { return rows[i]; },
+      *impl_, "work_item", rows.size(), mode, [&](std::size_t i) -> const WorkItem& { return rows[i]; },
       [&](const WorkItem& x) {
         bind_work_item(*st, x);
         return insert_work_item(*impl_, *st, x);

@@ -8,6 +8,7 @@
 #include <backoffice/store/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,6 +89,19 @@ class AuditLog {
   // altered entry). Reports the first bad seq. O(entries), one SHA-256 each.
   // Errors: kStore when the store fails (not when the log is bad).
   Result<AuditVerification> verify() const;
+
+  // From now on every write to the store (put_*, delete_customer, ingest_*,
+  // CSV imports) appends an entry in the write's own transaction: both
+  // commit or neither does. The entry has action "put", "delete" or
+  // "ingest", the record kind and id ("*" for a batch), `actor`, the time
+  // from `clock` (default: now, UTC) and as summary "rows=N" plus, for a put,
+  // "sha256=<digest of the record's text>" (a digest, never the record, so
+  // no personal data enters the log). Replaces any other change observer of
+  // the store; the store must outlive this AuditLog or stop_recording() be
+  // called first.
+  void record_changes(std::string actor, std::function<Instant()> clock = {});
+  // Removes the store's change observer.
+  void stop_recording();
 
  private:
   Store* store_;

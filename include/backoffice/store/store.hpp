@@ -11,6 +11,7 @@
 #include <backoffice/domain/interaction.hpp>
 #include <backoffice/domain/interaction_columns.hpp>
 #include <backoffice/domain/order.hpp>
+#include <backoffice/store/store_change.hpp>
 #include <backoffice/domain/queue.hpp>
 #include <backoffice/domain/work_item.hpp>
 #include <backoffice/domain/work_item_columns.hpp>
@@ -176,6 +177,13 @@ class Store {
   Result<std::vector<AgentStateInterval>> agent_states(const AgentStateQuery& query = {}) const;
   // The same rows as columns, for occupancy and utilisation.
   Result<AgentStateColumns> agent_state_columns(const AgentStateQuery& query = {}) const;
+
+  // Calls `observer` for every write (put_*, delete_customer, ingest_*,
+  // insert_interaction and the CSV imports, which ingest) inside the write's
+  // transaction, after the rows are written and before the commit; an error
+  // from it rolls the write back and is returned. An empty function removes
+  // the observer. One observer at a time; see AuditLog::record_changes.
+  void set_change_observer(StoreChangeObserver observer);
 
   // Row counts, for reports and tests: "queues", "agents", "customers",
   // "interactions", "orders", "cases", "work_items", "agent_states".
