@@ -1,4 +1,4 @@
-"""examples/notebooks/kpi_tour.ipynb runs from top to bottom without an
+"""The notebooks in examples/notebooks run from top to bottom without an
 error, in a kernel of this interpreter (so it imports the backoffice under
 test), on the shared data when present and on generated data otherwise."""
 
@@ -46,3 +46,27 @@ def test_kpi_tour_notebook_runs(repo, kernel_name, tmp_path, monkeypatch, data):
     assert ("data: generated" in outputs) == (data == "generated")
     assert "service level over all weeks" in outputs
     assert (tmp_path / "kpi_tour.png").stat().st_size > 10000
+
+
+@pytest.mark.parametrize("data", ["shared", "generated"])
+def test_wfm_planning_notebook_runs(repo, kernel_name, tmp_path, monkeypatch, data):
+    """examples/notebooks/wfm_planning.ipynb: backtest, forecast, staffing,
+    simulation and a CBC shift plan, on the bank volumes or generated ones."""
+    path = repo / "examples" / "notebooks" / "wfm_planning.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    monkeypatch.setenv("BACKOFFICE_NOTEBOOK_OUT", str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(sys.path))
+    workdir = path.parent
+    if data == "generated":
+        monkeypatch.setenv("BACKOFFICE_DATA_DIR", str(tmp_path / "none"))
+        workdir = tmp_path
+        (tmp_path / "none").mkdir()
+    elif not (repo.parent / "shared" / "data" / "calls_fpp2_bank_5min.csv").exists():
+        pytest.skip("no ../shared/data/calls_fpp2_bank_5min.csv next to the repository")
+    client = nbclient.NotebookClient(nb, kernel_name=kernel_name, timeout=600,
+                                     resources={"metadata": {"path": str(workdir)}})
+    client.execute()
+    outputs = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert ("data: generated" in outputs) == (data == "generated")
+    assert "optimal: True" in outputs
+    assert (tmp_path / "wfm_planning.png").stat().st_size > 10000
