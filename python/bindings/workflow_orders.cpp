@@ -1,0 +1,232 @@
+// Order lifecycle, returns and receivables ageing for backoffice.orders.
+
+#include "bindings.hpp"
+
+#include <backoffice/workflow/billing_ageing.hpp>
+#include <backoffice/workflow/order_lifecycle.hpp>
+
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace backoffice::python {
+
+namespace {
+
+Instant at(std::int64_t ms) { return Instant::from_unix_ms(ms); }
+
+py::dict refund_dict(const Refund& r) {
+  py::dict d;
+  d["goods_minor"] = r.goods.minor_units();
+  d["tax_minor"] = r.tax.minor_units();
+  d["shipping_minor"] = r.shipping.minor_units();
+  d["total_minor"] = r.total.minor_units();
+  d["currency"] = std::string(r.total.currency().code());
+  d["completes_order"] = r.completes_order;
+  return d;
+}
+
+template <typename T>
+py::array_t<T> to_numpy(std::vector<T>&& v) {
+  py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
+  std::copy(v.begin(), v.end(), out.mutable_data());
+  return out;
+}
+
+}  // namespace
+
+void bind_workflow_orders(py::module_& m) {
+  py::class_<OrderWorkflow>(m, "OrderWorkflow")
+      .def(py::init([](std::int64_t id, std::int64_t customer_id, const std::string& currency,
+                       const std::vector<std::string>& skus, const std::vector<std::int64_t>& quantities,
+                       const std::vector<std::int64_t>& unit_price_minor, std::int64_t shipping_minor,
+                       std::int64_t tax_minor, std::int64_t placed_ms, bool refund_shipping_on_full_return,
+                       const std::string& actor) {
+             if (quantities.size() != skus.size() || unit_price_minor.size() != skus.size()) {
+               raise(invalid_argument("lines", std::to_string(skus.size()),
+                                      "skus, quantities and unit prices must have the same length"));
+             }
+             const Currency cur = unwrap(Currency::of(currency));
+             std::vector<OrderLine> lines;
+             for (std::size_t i = 0; i < skus.size(); ++i) {
+               lines.push_back(OrderLine{skus[i], quantities[i], Money(unit_price_minor[i], cur)});
+             }
+             Order order{OrderId(id),
+                         CustomerId(customer_id),
+                         OrderStatus::kPlaced,
+                         std::move(lines),
+                         Money(shipping_minor, cur),
+                         Money(tax_minor, cur),
+                         at(placed_ms),
+                         at(placed_ms)};
+             return unwrap(
+                 OrderWorkflow::place(std::move(order), actor, ReturnPolicy{refund_shipping_on_full_return}));
+           }),
+           py::arg("id"), py::arg("customer_id"), py::arg("currency"), py::arg("skus"), py::arg("quantities"),
+           py::arg("unit_price_minor"), py::arg("shipping_minor"), py::arg("tax_minor"), py::arg("placed_ms"),
+           py::arg("refund_shipping_on_full_return"), py::arg("actor"))
+      .def_property_readonly("id", [](const OrderWorkflow& w) { return w.order().id.value(); })
+      .def_property_readonly("customer_id", [](const OrderWorkflow& w) { return w.order().customer.value(); })
+      .def_property_readonly("status",
+                             [](const OrderWorkflow& w) { return std::string(to_string(w.status())); })
+      .def_property_readonly("currency",
+                             [](const OrderWorkflow& w) { return std::string(w.order().currency().code()); })
+      .def_property_readonly("total_minor",
+                             [](const OrderWorkflow& w) { return unwrap(w.order().total()).minor_units(); })
+      .def_property_readonly(
+          "refunded_minor", [](const OrderWorkflow& w) { return w.returns().refunded_total().minor_units(); })
+      .def_property_readonly("shipment",
+                             [](const OrderWorkflow& w) -> std::optional<py::tuple> {
+                               if (!w.shipment()) return std::nullopt;
+                               return py::make_tuple(w.shipment()->carrier, w.shipment()->tracking,
+                                                     w.shipment()->shipped_at.unix_ms());
+                             })
+      .def("verify",
+           [](OrderWorkflow& w, bool address_present, bool payment_authorised,
+              const std::vector<std::string>& out_of_stock, std::int64_t at_ms, const std::string& actor) {
+             VerificationChecks checks{address_present, payment_authorised, out_of_stock};
+             const VerificationOutcome o = unwrap(w.verify(checks, at(at_ms), actor));
+             std::vector<std::string> reasons;
+             for (const auto& f : o.failures) reasons.push_back(f.to_string());
+             return reasons;
+           })
+      .def("start_fulfilment", [](OrderWorkflow& w, std::int64_t at_ms,
+                                  const std::string& actor) { check(w.start_fulfilment(at(at_ms), actor)); })
+      .def("ship",
+           [](OrderWorkflow& w, const std::string& carrier, const std::string& tracking, std::int64_t at_ms,
+              const std::string& actor) { check(w.ship(carrier, tracking, at(at_ms), actor)); })
+      .def("deliver", [](OrderWorkflow& w, std::int64_t at_ms,
+                         const std::string& actor) { check(w.deliver(at(at_ms), actor)); })
+      .def("cancel", [](OrderWorkflow& w, std::int64_t at_ms, const std::string& reason,
+                        const std::string& actor) { check(w.cancel(at(at_ms), reason, actor)); })
+      .def("request_return",
+           [](OrderWorkflow& w, const std::vector<std::pair<std::int64_t, std::int64_t>>& lines,
+              std::int64_t at_ms, const std::string& reason, const std::string& actor) {
+             std::vector<ReturnLine> rl;
+             for (std::size_t i = 0; i < lines.size(); ++i) {
+               if (lines[i].first < 0) {
+                 raise(invalid_argument("rma.lines[" + std::to_string(i) + "].line",
+                                        std::to_string(lines[i].first), "must be >= 0"));
+               }
+               rl.push_back(ReturnLine{static_cast<std::size_t>(lines[i].first), lines[i].second});
+             }
+             return unwrap(w.request_return(std::move(rl), at(at_ms), reason, actor)).value();
+           })
+      .def("receive_return",
+           [](OrderWorkflow& w, std::int64_t rma, std::int64_t at_ms, const std::string& actor) {
+             check(w.receive_return(RmaId(rma), at(at_ms), actor));
+           })
+      .def("reject_return",
+           [](OrderWorkflow& w, std::int64_t rma, std::int64_t at_ms, const std::string& reason,
+              const std::string& actor) { check(w.reject_return(RmaId(rma), at(at_ms), reason, actor)); })
+      .def("quote_refund",
+           [](const OrderWorkflow& w, std::int64_t rma) {
+             return refund_dict(unwrap(w.returns().quote(RmaId(rma))));
+           })
+      .def("refund_return",
+           [](OrderWorkflow& w, std::int64_t rma, std::int64_t at_ms, const std::string& actor) {
+             return refund_dict(unwrap(w.refund_return(RmaId(rma), at(at_ms), actor)));
+           })
+      .def("returns",
+           [](const OrderWorkflow& w) {
+             py::list out;
+             for (const Rma& r : w.returns().rmas()) {
+               py::dict d;
+               d["rma"] = r.id.value();
+               d["status"] = std::string(to_string(r.status));
+               std::vector<std::pair<std::int64_t, std::int64_t>> lines;
+               for (const auto& l : r.lines)
+                 lines.emplace_back(static_cast<std::int64_t>(l.line), l.quantity);
+               d["lines"] = lines;
+               d["requested_ms"] = r.requested_at.unix_ms();
+               d["updated_ms"] = r.updated_at.unix_ms();
+               d["reason"] = r.reason;
+               d["refund_minor"] =
+                   r.refund ? py::object(py::int_(r.refund->total.minor_units())) : py::none();
+               out.append(d);
+             }
+             return out;
+           })
+      .def("history", [](const OrderWorkflow& w) {
+        py::list at_ms, actor, from, to, reason;
+        for (const auto& e : w.history()) {
+          at_ms.append(e.at.unix_ms());
+          actor.append(e.actor);
+          from.append(std::string(to_string(e.from)));
+          to.append(std::string(to_string(e.to)));
+          reason.append(e.reason);
+        }
+        py::dict d;
+        d["at_ms"] = at_ms;
+        d["actor"] = actor;
+        d["from_status"] = from;
+        d["to_status"] = to;
+        d["reason"] = reason;
+        return d;
+      });
+
+  // Columns in, columns out: customer ids, due dates as local days since
+  // 1970-01-01, open balances in minor units, currency index per row into
+  // `currencies`. Ages as of the local date of as_of_ms in `zone`.
+  m.def(
+      "ar_ageing",
+      [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> customer,
+         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> due_day,
+         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> open_minor,
+         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> currency,
+         const std::vector<std::string>& currencies, std::int64_t as_of_ms, const std::string& zone_name) {
+        const TimeZone zone = unwrap(TimeZone::locate(zone_name));
+        std::vector<Currency> codes;
+        for (const auto& c : currencies) codes.push_back(unwrap(Currency::of(c)));
+        const auto n = [](const auto& a) { return static_cast<std::size_t>(a.size()); };
+        const ReceivableColumns cols{{customer.data(), n(customer)},
+                                     {due_day.data(), n(due_day)},
+                                     {open_minor.data(), n(open_minor)},
+                                     {currency.data(), n(currency)},
+                                     codes};
+        std::optional<Result<AgeingReport>> report;
+        {
+          py::gil_scoped_release release;
+          report.emplace(age_receivables(cols, at(as_of_ms), zone));
+        }
+        const AgeingReport r = unwrap(std::move(*report));
+        std::vector<std::int64_t> customer_id, total, items;
+        std::vector<bool> is_total;
+        std::vector<std::string> code;
+        std::vector<std::vector<std::int64_t>> buckets(kAgeingBucketCount);
+        auto put = [&](const AgeingRow& row, bool t) {
+          customer_id.push_back(row.customer.value());
+          is_total.push_back(t);
+          code.emplace_back(row.currency.code());
+          for (std::size_t b = 0; b < kAgeingBucketCount; ++b) buckets[b].push_back(row.bucket_minor[b]);
+          total.push_back(row.total_minor);
+          items.push_back(row.items);
+        };
+        std::size_t next_total = 0;
+        for (const auto& row : r.customers) {
+          while (next_total < r.totals.size() && r.totals[next_total].currency.code() < row.currency.code()) {
+            put(r.totals[next_total++], true);
+          }
+          put(row, false);
+        }
+        while (next_total < r.totals.size()) put(r.totals[next_total++], true);
+        py::dict d;
+        d["customer_id"] = to_numpy(std::move(customer_id));
+        d["is_total"] = is_total;
+        d["currency"] = code;
+        for (std::size_t b = 0; b < kAgeingBucketCount; ++b) {
+          d[py::str(std::string(to_string(kAllAgeingBuckets[b])))] = to_numpy(std::move(buckets[b]));
+        }
+        d["total"] = to_numpy(std::move(total));
+        d["invoices"] = to_numpy(std::move(items));
+        d["as_of"] = r.as_of.to_string();
+        return d;
+      },
+      py::arg("customer"), py::arg("due_day"), py::arg("open_minor"), py::arg("currency"),
+      py::arg("currencies"), py::arg("as_of_ms"), py::arg("zone"));
+}
+
+}  // namespace backoffice::python
