@@ -1,19 +1,17 @@
 #include <backoffice/compliance/pii.hpp>
 #include <backoffice/compliance/pii_checks.hpp>
 
-#include <phonenumbers/phonenumbermatch.h>
-#include <phonenumbers/phonenumbermatcher.h>
+#include "compliance/pii_phone.hpp"
+
 #include <phonenumbers/phonenumberutil.h>
 #include <re2/re2.h>
 
-#include <climits>
 #include <numeric>
+#include <optional>
 #include <string>
 
 namespace backoffice {
 
-using i18n::phonenumbers::PhoneNumberMatch;
-using i18n::phonenumbers::PhoneNumberMatcher;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 std::string_view to_string(PiiKind kind) noexcept {
@@ -40,16 +38,20 @@ namespace {
 
 // One alternative per kind, in priority order (RE2 alternation is
 // leftmost-first, as in Perl); classify() tells afterwards which one matched.
-// The phone alternative is only a cheap prefilter (7+
-// digits with at most two separators between them); libphonenumber decides.
+// Phones are not in the pattern: their candidates are found by
+// detail::next_phone_run in the text between the pattern's matches (see
+// scan()), which is cheaper than an RE2 alternative that stops at every date.
 constexpr std::string_view kEmailPattern =
     R"((?:[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))";
 constexpr std::string_view kIbanPattern = R"(\b(?:[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30})\b)";
 constexpr std::string_view kSsnPattern = R"(\b(?:[0-9]{3}-[0-9]{2}-[0-9]{4})\b)";
 constexpr std::string_view kCardPattern = R"(\b(?:[0-9](?:[ \-]?[0-9]){12,18})\b)";
-constexpr std::string_view kPhonePattern = R"((?:\+?\(?[0-9](?:[ ().\-]{0,2}[0-9]){6,}))";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_local_part(char c) {
+  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '_' ||
+         c == '%' || c == '+' || c == '-';
+}
 bool is_word(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 
 // Which alternative produced the match [begin, end) of `text`. Asking RE2
@@ -79,36 +81,31 @@ PiiKind classify(std::string_view text, std::size_t begin, std::size_t end) {
   return digits >= 13 && digits <= 19 ? PiiKind::kCard : PiiKind::kPhone;
 }
 
-// YYYY-MM-DD: the commonest 8-digit run in notes, never worth the phone matcher.
-bool is_iso_date(std::string_view m) {
-  return m.size() == 10 && m[4] == '-' && m[7] == '-' && is_digit(m[0]) && is_digit(m[1]) && is_digit(m[2]) &&
-         is_digit(m[3]) && is_digit(m[5]) && is_digit(m[6]) && is_digit(m[8]) && is_digit(m[9]);
-}
-
 }  // namespace
 
 struct PiiMasker::Impl {
   MaskOptions options;
   std::unique_ptr<RE2> re;
   std::array<bool, kPiiKindCount> enabled{};
+  std::optional<detail::PhoneFinder> phones;
 
   template <typename OnSpan>
   void scan(std::string_view text, OnSpan&& on_span) const;
-  void find_phones(std::string_view text, std::size_t begin, std::size_t end, auto&& on_span) const;
-};
-
-void PiiMasker::Impl::find_phones(std::string_view text, std::size_t begin, std::size_t end,
-                                  auto&& on_span) const {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  PhoneNumberMatcher matcher(util, std::string(text.substr(begin, end - begin)), options.default_region,
-                             PhoneNumberMatcher::VALID, INT_MAX);
-  PhoneNumberMatch match;
-  while (matcher.HasNext() && matcher.Next(&match)) {
-    // The candidate is ASCII, so the matcher's offsets are byte offsets.
-    const auto b = begin + static_cast<std::size_t>(match.start());
-    on_span(PiiKind::kPhone, b, b + static_cast<std::size_t>(match.length()));
+  void find_phones(std::string_view text, std::size_t begin, std::size_t end, auto&& on_span) const {
+    phones->find(text, begin, end, [&](std::size_t b, std::size_t e) { on_span(PiiKind::kPhone, b, e); });
   }
-}
+  // Phone candidates in text[from, to), a stretch where the pattern found
+  // nothing.
+  void phones_between(std::string_view text, std::size_t from, std::size_t to, auto&& on_span) const {
+    if (!phones) return;
+    while (true) {
+      const auto run = detail::next_phone_run(text, from, to);
+      if (run.begin == run.end) return;
+      find_phones(text, run.begin, run.end, on_span);
+      from = run.end;
+    }
+  }
+};
 
 template <typename OnSpan>
 void PiiMasker::Impl::scan(std::string_view text, OnSpan&& on_span) const {
@@ -116,13 +113,21 @@ void PiiMasker::Impl::scan(std::string_view text, OnSpan&& on_span) const {
   const std::size_t n = text.size();
   std::size_t pos = 0;
   const re2::StringPiece whole(text.data(), n);
-  while (pos < n && re->Match(whole, pos, n, RE2::UNANCHORED, &match, 1)) {
+  while (pos < n && re) {
+    // Every alternative needs a digit or an '@' (an IBAN's check digits sit
+    // two letters after its start, an e-mail's '@' after a run of local-part
+    // characters), so no match starts before the word holding the next one:
+    // RE2 need not read the plain prose in front of it, nor a tail without
+    // one at all. Its matches are the same as from `pos` (leftmost-first;
+    // RE2 sees the bytes before the start for \b).
+    std::size_t start = detail::find_digit_or_at(text, pos, n);
+    if (start == n) break;
+    while (start > pos && is_local_part(text[start - 1])) --start;
+    if (!re->Match(whole, start, n, RE2::UNANCHORED, &match, 1)) break;
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     const auto end = begin + match.size();
-    PiiKind kind = classify(text, begin, end);
-    // An SSN or card shape with its kind off can only have come from the
-    // phone alternative.
-    if (!enabled[static_cast<std::size_t>(kind)]) kind = PiiKind::kPhone;
+    phones_between(text, pos, begin, on_span);
+    const PiiKind kind = classify(text, begin, end);
     const auto candidate = text.substr(begin, end - begin);
     switch (kind) {
       case PiiKind::kEmail:
@@ -153,12 +158,12 @@ void PiiMasker::Impl::scan(std::string_view text, OnSpan&& on_span) const {
           find_phones(text, begin, end, on_span);
         }
         break;
-      case PiiKind::kPhone:
-        if (!is_iso_date(candidate)) find_phones(text, begin, end, on_span);
+      case PiiKind::kPhone:  // not an alternative of the pattern
         break;
     }
     pos = end;
   }
+  phones_between(text, pos, n, on_span);
 }
 
 Result<PiiMasker> PiiMasker::create(const MaskOptions& options) {
@@ -175,21 +180,25 @@ Result<PiiMasker> PiiMasker::create(const MaskOptions& options) {
   add(options.ibans, kIbanPattern, PiiKind::kIban);
   add(options.ssns, kSsnPattern, PiiKind::kSsn);
   add(options.cards, kCardPattern, PiiKind::kCard);
-  add(options.phones, kPhonePattern, PiiKind::kPhone);
-  if (pattern.empty()) return invalid_argument("options", "all kinds off", "turn on at least one PII kind");
+  if (pattern.empty() && !options.phones) {
+    return invalid_argument("options", "all kinds off", "turn on at least one PII kind");
+  }
   if (options.phones &&
       PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(options.default_region) == 0) {
     return invalid_argument("default_region", options.default_region,
                             "not a region libphonenumber knows (use ISO 3166-1 alpha-2, upper case)");
   }
+  if (options.phones) impl->phones.emplace(options.default_region, options.phone_check);
   RE2::Options re_options;
   re_options.set_log_errors(false);
   // The counted repeats make a large automaton; a bigger DFA cache keeps the
   // scan from falling back to the slower NFA on long texts.
   re_options.set_max_mem(std::int64_t{32} << 20);
-  impl->re = std::make_unique<RE2>(pattern, re_options);
-  if (!impl->re->ok()) {
-    return make_error(ErrorCode::kInternal, "pattern", pattern, impl->re->error());
+  if (!pattern.empty()) {  // phones alone need no pattern
+    impl->re = std::make_unique<RE2>(pattern, re_options);
+    if (!impl->re->ok()) {
+      return make_error(ErrorCode::kInternal, "pattern", pattern, impl->re->error());
+    }
   }
   return PiiMasker(std::move(impl));
 }

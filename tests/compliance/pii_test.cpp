@@ -214,5 +214,101 @@ TEST(PiiMasker, NotesAreMaskedBeforeTheStoreSeesThem) {
   EXPECT_EQ(stored.notes.find("4111 1111 1111 1111"), std::string::npos);
 }
 
+// Phone-number edge cases. Validity facts are libphonenumber's metadata
+// (8.12) as published: +44 20 7946 xxxx is Ofcom's drama range in London
+// (valid), UK numbers never start 010 (possible length, not valid); NANP
+// area codes and exchanges start with 2-9 (NANPA), so 123-456-7890 is not a
+// North American number.
+MaskOptions phones_only(std::string region = "US", PhoneCheck check = PhoneCheck::kFast) {
+  auto o = only(PiiKind::kPhone);
+  o.default_region = std::move(region);
+  o.phone_check = check;
+  return o;
+}
+
+TEST(PiiPhones, DatesAreNeverPhoneNumbers) {
+  // 01.03.2024 would be a possible German number (0 trunk prefix + 7
+  // digits), which is why dates are recognised by shape first.
+  const std::string text = "on 2024-03-01, 01.03.2024 and 03-01-2024 at 10:30";
+  EXPECT_EQ(mask_pii(text, phones_only("US")).value().text, text);
+  EXPECT_EQ(mask_pii(text, phones_only("DE")).value().text, text);
+  EXPECT_EQ(mask_pii(text, phones_only("GB")).value().text, text);
+}
+
+TEST(PiiPhones, OrderNumbersAndAmountsAreLeftAlone) {
+  // 1234567890 and 123-456-7890: area code 123 breaks the NANP shape (and
+  // libphonenumber IsValidNumber agrees); 12345678: 8 digits is no US
+  // length; 1.234.567: 7 digits is a US local-only length, not a full number.
+  const std::string text =
+      "order 1234567890, ref 123-456-7890, ticket 12345678, total 1.234.567 USD, $12,345,678.90";
+  const auto r = mask_pii(text, phones_only()).value();
+  EXPECT_EQ(r.text, text);
+  EXPECT_EQ(r.total(), 0);
+}
+
+TEST(PiiPhones, ALuhnInvalidCardNumberIsNotTakenForAPhone) {
+  // 16 digits in groups of four: no sub-span has a US length (10 or 11).
+  const std::string text = "card 4111 1111 1111 1112 declined";
+  EXPECT_EQ(mask_pii(text).value().text, text);
+}
+
+TEST(PiiPhones, InternationalFormsAreFoundWhateverTheDefaultRegion) {
+  auto r = mask_pii("Paris +33 1 42 68 53 00, Berlin +49 30 901820, London +44 20 7946 0958.", phones_only())
+               .value();
+  EXPECT_EQ(r.text, "Paris [PHONE], Berlin [PHONE], London [PHONE].");
+  EXPECT_EQ(r.count(PiiKind::kPhone), 3);
+  // Dialled from the US with the 011 international prefix, and from the UK
+  // with 00: both go through libphonenumber's parser.
+  EXPECT_EQ(mask_pii("dial 011 44 20 7946 0958", phones_only("US")).value().text, "dial [PHONE]");
+  EXPECT_EQ(mask_pii("dial 00 1 202 456 1111", phones_only("GB")).value().text, "dial [PHONE]");
+}
+
+TEST(PiiPhones, AnExtensionIsMaskedWithItsNumber) {
+  auto r = mask_pii("call (202) 456-1111 ext. 204 today, or 202-456-1111 x12", phones_only()).value();
+  EXPECT_EQ(r.text, "call [PHONE] today, or [PHONE]");
+  // "(202) 456-1111 ext. 204" is bytes [5, 28): 5 + 14 for the number, + 9.
+  ASSERT_EQ(r.spans.size(), 2u);
+  EXPECT_EQ(r.spans[0], (PiiSpan{PiiKind::kPhone, 5, 28}));
+}
+
+TEST(PiiPhones, NumbersRunTogetherOrAfterAnotherNumberAreFoundInside) {
+  EXPECT_EQ(mask_pii("202-456-1111 202-456-1414", phones_only()).value().text, "[PHONE] [PHONE]");
+  EXPECT_EQ(mask_pii("order 12345 (202) 456-1111", phones_only()).value().text, "order 12345 [PHONE]");
+  // The scan stops at the last digit, so the opening parenthesis is unmatched
+  // and stays outside the mask.
+  EXPECT_EQ(mask_pii("(202-456-1111) and (call 202-456-1111)", phones_only()).value().text,
+            "([PHONE]) and (call [PHONE])");
+}
+
+TEST(PiiPhones, LocalSevenDigitNumbersAreNotMasked) {
+  // 456-1111 is dialable only inside its area code: IS_POSSIBLE_LOCAL_ONLY,
+  // which names no subscriber on its own (same as the VALID matcher before).
+  const std::string text = "dial 456-1111";
+  EXPECT_EQ(mask_pii(text, phones_only()).value().text, text);
+}
+
+TEST(PiiPhones, ABareDigitRunNeedsAValidNumberEvenInFastMode) {
+  // 2024561111 is the White House switchboard in bare form: valid.
+  EXPECT_EQ(mask_pii("call 2024561111", phones_only()).value().text, "call [PHONE]");
+  // 9992345678: possible length, but area code 999 is not assigned.
+  EXPECT_EQ(mask_pii("id 9992345678", phones_only()).value().text, "id 9992345678");
+}
+
+TEST(PiiPhones, ValidModeAlsoChecksFormattedNumbersAgainstTheMetadata) {
+  // +44 10 7946 0958 has a UK length but no UK number starts 010.
+  const std::string text = "+44 10 7946 0958 or +44 20 7946 0958";
+  EXPECT_EQ(mask_pii(text, phones_only("US", PhoneCheck::kFast)).value().text, "[PHONE] or [PHONE]");
+  EXPECT_EQ(mask_pii(text, phones_only("US", PhoneCheck::kValid)).value().text,
+            "+44 10 7946 0958 or [PHONE]");
+}
+
+TEST(PiiPhones, ANationalNumberIsReadInTheDefaultRegion) {
+  // 020 7946 0958 is London with the UK trunk prefix 0; read as US it is a
+  // 10-digit number starting 0, which NANP never issues.
+  EXPECT_EQ(mask_pii("ring 020 7946 0958", phones_only("GB")).value().text, "ring [PHONE]");
+  EXPECT_EQ(mask_pii("ring 020 7946 0958", phones_only("US")).value().text, "ring 020 7946 0958");
+  EXPECT_EQ(mask_pii("ring 1 (202) 456-1111", phones_only("US")).value().text, "ring [PHONE]");
+}
+
 }  // namespace
 }  // namespace backoffice

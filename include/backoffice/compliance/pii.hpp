@@ -26,6 +26,21 @@ inline constexpr std::array kAllPiiKinds{PiiKind::kCard, PiiKind::kEmail, PiiKin
 // "card", "email", "phone", "iban", "ssn".
 std::string_view to_string(PiiKind kind) noexcept;
 
+// How a phone-shaped candidate is confirmed (docs/compliance.md, "Phone
+// numbers"). Both first require the length to be possible for the country
+// (libphonenumber's metadata) and, for +1, the NANP shape.
+enum class PhoneCheck : std::uint8_t {
+  // Formatted numbers ('+', parentheses or separated digit groups) are
+  // accepted on that; bare digit runs, which are as often order or account
+  // numbers, go through libphonenumber's Parse + IsValidNumber. ~1 us per
+  // formatted candidate.
+  kFast,
+  // Every candidate goes through Parse + IsValidNumber (~50 us each on the
+  // Debian build): fewer false positives, and numbers in ranges newer than
+  // the installed metadata are left unmasked.
+  kValid,
+};
+
 // What to look for. Replacements (docs/compliance.md):
 //   card  -> every digit but the last four becomes '*', separators kept
 //            ("4111 1111 1111 1111" -> "**** **** **** 1111");
@@ -33,11 +48,12 @@ std::string_view to_string(PiiKind kind) noexcept;
 struct MaskOptions {
   bool cards = true;   // 13-19 digits, spaces or dashes between, Luhn-valid
   bool emails = true;  // local@domain.tld
-  bool phones = true;  // numbers libphonenumber finds valid (leniency VALID)
+  bool phones = true;  // see PhoneCheck
   bool ibans = true;   // upper-case IBAN, optional single spaces, mod-97 valid
   bool ssns = true;    // AAA-GG-SSSS outside the never-issued ranges
   // ISO 3166-1 alpha-2 region for numbers written without '+' ("US", "GB").
   std::string default_region = "US";
+  PhoneCheck phone_check = PhoneCheck::kFast;
 };
 
 // One piece of personal data found: [begin, end) are byte offsets into the
@@ -61,14 +77,15 @@ struct MaskResult {
 // A compiled masker: build once, use from any number of threads (mask() is
 // const and keeps no per-call state in the object).
 //
-// Candidates are found in one left-to-right pass of one RE2 pattern (linear
-// in the text, no backtracking), then confirmed by a validator: Luhn for
-// cards, mod-97 for IBANs, the SSA ranges for SSNs, and libphonenumber's
-// PhoneNumberMatcher for runs of 7+ digits when phones are on (the matcher is
-// called only on those runs, which is where masking spends its time).
-// Text that fails validation is left as it is. Matches never overlap; when
-// two kinds could claim the same text the order is e-mail, IBAN, SSN, card,
-// phone. Text is treated as bytes; non-ASCII bytes never start a match.
+// Candidates are found in one left-to-right pass: one RE2 pattern (linear in
+// the text, no backtracking) for cards, e-mails, IBANs and SSNs, and a digit
+// scanner between its matches for phones (runs of 7+ digits with
+// separators, optional '+', parentheses and extension). Each candidate is
+// confirmed by a validator: Luhn for cards, mod-97 for IBANs, the SSA ranges
+// for SSNs, the PhoneCheck rules for phones (a phone candidate that fails as
+// a whole is searched for a number inside it). Text that fails validation is left as it is. Matches never
+// overlap; when two kinds could claim the same text the order is e-mail, IBAN, SSN, card, phone. Text is
+// treated as bytes; non-ASCII bytes never start a match.
 class PiiMasker {
  public:
   // Errors: kInvalidArgument "default_region" when libphonenumber does not
@@ -76,7 +93,8 @@ class PiiMasker {
   // "options" when every kind is off.
   static Result<PiiMasker> create(const MaskOptions& options = {});
 
-  // Masks `text`. O(n) for the scan plus the phone matcher per candidate.
+  // Masks `text`. O(n), plus libphonenumber's Parse + IsValidNumber for each
+  // phone candidate that PhoneCheck sends to it.
   MaskResult mask(std::string_view text) const;
   // As mask(), but writes the masked text into `out` (cleared first, its
   // capacity reused) and returns only the number of spans masked: the
