@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <numeric>
 
 namespace backoffice {
@@ -34,13 +35,87 @@ constexpr std::array<std::pair<Dimension, std::string_view>, 6> kDimensionNames{
 
 std::size_t key_width(const GroupBy& g) { return g.dimensions.size() + 1; }
 
-// Keys are at most 8 values; an inlined loop beats a memcmp call per row.
-inline bool same_key(const std::int64_t* a, const std::int64_t* b, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
+// Rows per block of contact_report()'s loop; at most 255 so no 8-bit lane
+// of Accumulator overflows within a block.
+constexpr std::size_t kBlock = 255;
+
+// One group's counts over the current block. The 0/1 counts are packed in
+// 8-bit lanes, eight to a word, so one add updates eight of them; abandoned
+// is offered - answered. Flushed into ContactCounts after every block.
+struct alignas(64) Accumulator {
+  // Lanes from the low byte: offered, answered, short_abandoned,
+  // answered_within_target, abandoned_within_target, transferred,
+  // csat_responses, csat_top_box.
+  std::uint64_t flags_a = 0;
+  // nps_responses, nps_promoters, nps_detractors, survey_resolved_known,
+  // survey_resolved, fcr_resolved, fcr_repeat, fcr_pending.
+  std::uint64_t flags_b = 0;
+  std::int64_t wait_answered_ms = 0, talk_ms = 0, hold_ms = 0, wrap_ms = 0, csat_sum = 0;
+  // The last block that touched this group (for the list of groups to flush).
+  std::int64_t block = -1;
+
+  void flush_into(ContactCounts& c) {
+    const auto lane = [](std::uint64_t word, int k) { return static_cast<std::int64_t>((word >> (8 * k)) & 0xff); };
+    c.offered += lane(flags_a, 0);
+    c.answered += lane(flags_a, 1);
+    c.abandoned += lane(flags_a, 0) - lane(flags_a, 1);
+    c.short_abandoned += lane(flags_a, 2);
+    c.answered_within_target += lane(flags_a, 3);
+    c.abandoned_within_target += lane(flags_a, 4);
+    c.transferred += lane(flags_a, 5);
+    c.csat_responses += lane(flags_a, 6);
+    c.csat_top_box += lane(flags_a, 7);
+    c.nps_responses += lane(flags_b, 0);
+    c.nps_promoters += lane(flags_b, 1);
+    c.nps_detractors += lane(flags_b, 2);
+    c.survey_resolved_known += lane(flags_b, 3);
+    c.survey_resolved += lane(flags_b, 4);
+    c.fcr_resolved += lane(flags_b, 5);
+    c.fcr_repeat += lane(flags_b, 6);
+    c.fcr_pending += lane(flags_b, 7);
+    c.wait_answered_ms += wait_answered_ms;
+    c.talk_ms += talk_ms;
+    c.hold_ms += hold_ms;
+    c.wrap_ms += wrap_ms;
+    c.csat_sum += csat_sum;
+    flags_a = flags_b = 0;
+    wait_answered_ms = talk_ms = hold_ms = wrap_ms = csat_sum = 0;
   }
-  return true;
-}
+};
+
+// A row's flag words by table lookup instead of a compare per flag: the
+// one-byte columns (CSAT, NPS, resolved, FCR state) index 256-entry tables
+// of their lanes, and the outcome (answered, within target, short, transferred)
+// is a 4-bit index.
+struct FlagTables {
+  std::array<std::uint64_t, 16> outcome{};
+  std::array<std::uint64_t, 256> csat{}, nps{}, resolved{}, fcr{};
+  std::array<std::int64_t, 256> csat_value{};
+
+  explicit FlagTables(std::int64_t csat_top_box_min) {
+    const auto lanes = [](std::initializer_list<bool> bits) {
+      std::uint64_t w = 0;
+      int k = 0;
+      for (bool b : bits) w |= std::uint64_t{b} << (8 * k++);
+      return w;
+    };
+    for (unsigned o = 0; o < 16; ++o) {
+      const bool answered = o & 1, within = o & 2, is_short = o & 4, transferred = o & 8;
+      outcome[o] = lanes({true, answered, !answered && is_short, answered && within, !answered && within,
+                          answered && transferred});
+    }
+    for (unsigned byte = 0; byte < 256; ++byte) {
+      const std::int64_t x = static_cast<std::int8_t>(byte);
+      csat[byte] = lanes({false, false, false, false, false, false, x > 0, x >= csat_top_box_min});
+      csat_value[byte] = x > 0 ? x : 0;
+      nps[byte] = lanes({x >= 0, x >= 9, x >= 0 && x <= 6});
+      resolved[byte] = lanes({false, false, false, x >= 0, x == 1});
+      fcr[byte] = lanes({false, false, false, false, false, byte == static_cast<unsigned>(FcrState::kResolved),
+                         byte == static_cast<unsigned>(FcrState::kRepeat),
+                         byte == static_cast<unsigned>(FcrState::kPending)});
+    }
+  }
+};
 
 }  // namespace
 
@@ -206,93 +281,199 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
   report.reason_labels_.assign(v.reason_labels.begin(), v.reason_labels.end());
   TimeBucketer bucketer(group_by.bucket, group_by.zone);
   const std::size_t dims = group_by.dimensions.size();
-  std::array<std::int64_t, 8> key{};
-  if (dims + 1 > key.size()) return invalid_argument("dimensions", std::to_string(dims), "at most 7 dimensions");
+  if (dims + 1 > 8) return invalid_argument("dimensions", std::to_string(dims), "at most 7 dimensions");
 
-  // Queue targets change only when the queue does; cache the last lookup.
-  std::int64_t cached_queue = kNullInt64;
-  std::int64_t target_ms = 0, short_ms = 0;
-  std::int64_t last_key[8];
-  std::fill(std::begin(last_key), std::end(last_key), kNullInt64);
-  ContactCounts* c = nullptr;
-  constexpr int kRecentBits = 8;
-  struct RecentGroup {
-    std::array<std::int64_t, 8> key{};
+  // Rows go in blocks of kBlock, one column at a time: the dimension values,
+  // the buckets and the group of every row first, then the counts in one
+  // branch-free pass.
+  std::vector<std::int64_t> dim_values(dims * kBlock);
+  std::array<std::int64_t, kBlock> bucket{};
+  std::array<std::int32_t, kBlock> group_of{};
+  std::array<std::int64_t, kBlock> target_ms{}, short_ms{};
+
+  // Targets per row; filled once when every queue has the default targets.
+  const bool uniform_targets = options.per_queue.empty();
+  target_ms.fill(std::chrono::milliseconds(options.default_targets.answer_target).count());
+  short_ms.fill(std::chrono::milliseconds(options.default_targets.short_abandon).count());
+  struct TargetSlot {
+    std::int64_t queue = kNullInt64;
+    std::int64_t target_ms = 0, short_ms = 0;
+    bool set = false;
+  };
+  std::array<TargetSlot, 64> target_cache{};
+
+  // Each distinct tuple of dimension values gets a small code (a direct-
+  // mapped cache in front of a hash index); each code remembers the group of
+  // the last bucket it was seen in. Time-ordered input stays in a bucket for
+  // many rows, so a row finds its group with a few array reads, and the
+  // report's index is probed once per group.
+  constexpr std::size_t kTupleCacheBits = 10;
+  kpi_detail::TupleIndex tuples(dims);
+  std::vector<std::int64_t> cached_tuple(dims << kTupleCacheBits);
+  std::vector<std::int32_t> cached_code(std::size_t{1} << kTupleCacheBits, -1);
+  struct Current {
+    std::int64_t bucket = 0;
     std::int32_t group = -1;
   };
-  std::vector<RecentGroup> recent(std::size_t{1} << kRecentBits);
-  const std::int64_t top_box = options.csat_top_box_min;
+  std::vector<Current> current(dims == 0 ? 1 : 0);
+  std::vector<Accumulator> acc;
 
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t d = 0; d < dims; ++d) {
+  std::int64_t cached_agent = kNullInt64, cached_team = kNullInt64;
+  const FlagTables flags(options.csat_top_box_min);
+  std::array<std::int64_t, 8> key{};
+
+  std::array<std::int32_t, kBlock> touched{};  // distinct groups of the block
+  for (std::size_t begin = 0; begin < n; begin += kBlock) {
+    const std::size_t m = std::min(kBlock, n - begin);
+    const auto block_no = static_cast<std::int64_t>(begin / kBlock);
+    std::size_t touched_count = 0;
+    // One int64 dimension is read in place; others are copied to int64s.
+    const std::int64_t* values_ = dim_values.data();
+    if (dims == 1 && group_by.dimensions[0] == Dimension::kQueue) values_ = v.queue_id.data() + begin;
+    if (dims == 1 && group_by.dimensions[0] == Dimension::kAgent) values_ = v.agent_id.data() + begin;
+    for (std::size_t d = 0; d < dims && values_ == dim_values.data(); ++d) {
+      std::int64_t* out = dim_values.data() + d * kBlock;
+      const auto rows = [&](auto column) {
+        for (std::size_t j = 0; j < m; ++j) out[j] = static_cast<std::int64_t>(column[begin + j]);
+      };
       switch (group_by.dimensions[d]) {
-        case Dimension::kQueue: key[d] = v.queue_id[i]; break;
-        case Dimension::kAgent: key[d] = v.agent_id[i]; break;
-        case Dimension::kTeam: {
-          auto it = group_by.team_of_agent.find(v.agent_id[i]);
-          key[d] = it == group_by.team_of_agent.end() ? kNullInt64 : it->second;
+        case Dimension::kQueue: rows(v.queue_id); break;
+        case Dimension::kAgent: rows(v.agent_id); break;
+        case Dimension::kChannel: rows(v.channel); break;
+        case Dimension::kDirection: rows(v.direction); break;
+        case Dimension::kReason: rows(v.reason); break;
+        case Dimension::kTeam:
+          for (std::size_t j = 0; j < m; ++j) {
+            const std::int64_t agent = v.agent_id[begin + j];
+            if (agent != cached_agent) {
+              auto it = group_by.team_of_agent.find(agent);
+              cached_agent = agent;
+              cached_team = it == group_by.team_of_agent.end() ? kNullInt64 : it->second;
+            }
+            out[j] = cached_team;
+          }
           break;
+      }
+    }
+    bucketer.bucket_starts(v.offered_ms.subspan(begin, m), std::span<std::int64_t>(bucket.data(), m));
+
+    // Raw pointers: the vectors' own pointers would be reloaded every row.
+    std::int32_t* const codes_ = cached_code.data();
+    std::int64_t* const tuples_ = cached_tuple.data();
+    Current* current_ = current.data();  // both refreshed when they grow
+    Accumulator* acc_ = acc.data();
+    for (std::size_t j = 0; j < m; ++j) {
+      std::size_t code = 0;
+      if (dims > 0) {
+        std::uint64_t h = 0;
+        bool hit = true;
+        std::size_t slot = 0;
+        if (dims == 1) {  // the common case, without the loops
+          const std::int64_t x = values_[j];
+          slot = (static_cast<std::uint64_t>(x) * 0x9e3779b97f4a7c15ULL) >> (64 - kTupleCacheBits);
+          hit = codes_[slot] >= 0 && tuples_[slot] == x;
+        } else {
+          for (std::size_t d = 0; d < dims; ++d) {
+            h = (h ^ static_cast<std::uint64_t>(values_[d * kBlock + j])) * 0x9e3779b97f4a7c15ULL;
+          }
+          slot = h >> (64 - kTupleCacheBits);
+          hit = codes_[slot] >= 0;
+          for (std::size_t d = 0; d < dims && hit; ++d) {
+            hit = tuples_[slot * dims + d] == values_[d * kBlock + j];
+          }
         }
-        case Dimension::kChannel: key[d] = v.channel[i]; break;
-        case Dimension::kDirection: key[d] = v.direction[i]; break;
-        case Dimension::kReason: key[d] = v.reason[i]; break;
+        if (hit) {
+          code = static_cast<std::size_t>(codes_[slot]);
+        } else {
+          for (std::size_t d = 0; d < dims; ++d) key[d] = values_[d * kBlock + j];
+          code = static_cast<std::size_t>(tuples.find_or_add(key.data()));
+          if (code == current.size()) {
+            current.emplace_back();
+            current_ = current.data();
+          }
+          std::copy_n(key.data(), dims, tuples_ + slot * dims);
+          codes_[slot] = static_cast<std::int32_t>(code);
+        }
       }
-    }
-    key[dims] = bucketer.bucket_start(v.offered_ms[i]);
-    if (c == nullptr || !same_key(key.data(), last_key, dims + 1)) {
-      // Time-ordered input touches few groups at a time (the queues of the
-      // current interval); a small direct-mapped cache of recent keys saves
-      // the hash-table probe, which misses the CPU cache once groups number
-      // in the tens of thousands.
-      std::uint64_t h = 0;
-      for (std::size_t d = 0; d <= dims; ++d) h = (h ^ static_cast<std::uint64_t>(key[d])) * 0x9e3779b97f4a7c15ULL;
-      auto& slot = recent[h >> (64 - kRecentBits)];
-      if (slot.group >= 0 && same_key(slot.key.data(), key.data(), dims + 1)) {
-        c = &report.counts_[static_cast<std::size_t>(slot.group)];
-      } else {
-        c = &report.group(key.data());
-        slot.key = key;
-        slot.group = static_cast<std::int32_t>(c - report.counts_.data());
+      Current& cur = current_[code];
+      if (cur.group < 0 || cur.bucket != bucket[j]) {
+        const auto tuple = tuples.key(code);
+        std::copy(tuple.begin(), tuple.end(), key.begin());
+        key[dims] = bucket[j];
+        const auto g = report.index_->tuples.find_or_add(key.data());
+        if (static_cast<std::size_t>(g) == report.counts_.size()) {
+          report.counts_.emplace_back();
+          acc.emplace_back();
+          acc_ = acc.data();
+        }
+        cur = Current{bucket[j], g};
       }
-      std::copy_n(key.data(), dims + 1, last_key);
-    }
-    if (v.queue_id[i] != cached_queue) {
-      cached_queue = v.queue_id[i];
-      const auto& t = options.targets_for(cached_queue);
-      target_ms = std::chrono::milliseconds(t.answer_target).count();
-      short_ms = std::chrono::milliseconds(t.short_abandon).count();
+      group_of[j] = cur.group;
+      // Appended always, kept only on the group's first row in the block:
+      // no branch to mispredict.
+      Accumulator& a = acc_[cur.group];
+      touched[touched_count] = cur.group;
+      touched_count += a.block != block_no;
+      a.block = block_no;
     }
 
-    const bool answered = v.answered_ms[i] != kNullInt64;
-    const std::int64_t wait = (answered ? v.answered_ms[i] : v.ended_ms[i]) - v.offered_ms[i];
-    const std::int64_t within = wait <= target_ms;
-    c->offered += 1;
-    if (answered) {
-      c->answered += 1;
-      c->answered_within_target += within;
-      c->wait_answered_ms += wait;
-      c->talk_ms += v.talk_ms[i];
-      c->hold_ms += v.hold_ms[i];
-      c->wrap_ms += v.wrap_ms[i];
-      c->transferred += v.transferred[i] != 0;
-    } else {
-      c->abandoned += 1;
-      c->short_abandoned += wait < short_ms;
-      c->abandoned_within_target += within;
+    if (!uniform_targets) {
+      for (std::size_t j = 0; j < m; ++j) {
+        const std::int64_t queue = v.queue_id[begin + j];
+        auto& t = target_cache[kpi_detail::mix(static_cast<std::uint64_t>(queue)) >> 58];
+        if (!t.set || t.queue != queue) {
+          const auto& q = options.targets_for(queue);
+          t = TargetSlot{queue, std::chrono::milliseconds(q.answer_target).count(),
+                         std::chrono::milliseconds(q.short_abandon).count(), true};
+        }
+        target_ms[j] = t.target_ms;
+        short_ms[j] = t.short_ms;
+      }
     }
-    const std::int64_t csat = v.csat[i];
-    c->csat_responses += csat > 0;
-    c->csat_top_box += csat >= top_box;
-    c->csat_sum += csat > 0 ? csat : 0;
-    const std::int64_t nps = v.nps[i];
-    c->nps_responses += nps >= 0;
-    c->nps_promoters += nps >= 9;
-    c->nps_detractors += nps >= 0 && nps <= 6;
-    c->survey_resolved_known += v.resolved[i] >= 0;
-    c->survey_resolved += v.resolved[i] == 1;
-    c->fcr_resolved += fcr[i] == FcrState::kResolved;
-    c->fcr_repeat += fcr[i] == FcrState::kRepeat;
-    c->fcr_pending += fcr[i] == FcrState::kPending;
+
+    // Locals for every column: through the view's spans the compiler would
+    // reload each data pointer after every store to an accumulator.
+    Accumulator* const accs = acc.data();  // no group is added below
+    const std::int64_t* const offered_col = v.offered_ms.data() + begin;
+    const std::int64_t* const answered_col = v.answered_ms.data() + begin;
+    const std::int64_t* const ended_col = v.ended_ms.data() + begin;
+    const std::int64_t* const talk_col = v.talk_ms.data() + begin;
+    const std::int64_t* const hold_col = v.hold_ms.data() + begin;
+    const std::int64_t* const wrap_col = v.wrap_ms.data() + begin;
+    const std::uint8_t* const transferred_col = v.transferred.data() + begin;
+    const std::int8_t* const csat_col = v.csat.data() + begin;
+    const std::int8_t* const nps_col = v.nps.data() + begin;
+    const std::int8_t* const resolved_col = v.resolved.data() + begin;
+    const FcrState* const fcr_col = fcr.data() + begin;
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::int64_t answered_ms = answered_col[j], ended_ms = ended_col[j];
+      const bool answered = answered_ms != kNullInt64;
+      const std::int64_t keep = -static_cast<std::int64_t>(answered);  // all ones when answered
+      // The wait ends at the answer, or at the end when abandoned; selected by
+      // mask, as a branch here mispredicts on every abandon. Unsigned, so a
+      // missing end on bad input wraps instead of overflowing.
+      const std::int64_t wait_end = ended_ms ^ ((answered_ms ^ ended_ms) & keep);
+      const auto wait = static_cast<std::int64_t>(static_cast<std::uint64_t>(wait_end) -
+                                                  static_cast<std::uint64_t>(offered_col[j]));
+      const unsigned outcome = static_cast<unsigned>(answered) | static_cast<unsigned>(wait <= target_ms[j]) << 1 |
+                               static_cast<unsigned>(wait < short_ms[j]) << 2 |
+                               static_cast<unsigned>(transferred_col[j] != 0) << 3;
+      const auto csat = static_cast<std::uint8_t>(csat_col[j]);
+      Accumulator& a = accs[group_of[j]];
+      a.flags_a += flags.outcome[outcome] | flags.csat[csat];
+      a.flags_b += flags.nps[static_cast<std::uint8_t>(nps_col[j])] |
+                   flags.resolved[static_cast<std::uint8_t>(resolved_col[j])] |
+                   flags.fcr[static_cast<std::uint8_t>(fcr_col[j])];
+      a.wait_answered_ms += wait & keep;
+      a.talk_ms += talk_col[j] & keep;
+      a.hold_ms += hold_col[j] & keep;
+      a.wrap_ms += wrap_col[j] & keep;
+      a.csat_sum += flags.csat_value[csat];
+    }
+    for (std::size_t t = 0; t < touched_count; ++t) {
+      const auto g = static_cast<std::size_t>(touched[t]);
+      acc[g].flush_into(report.counts_[g]);
+    }
   }
   return report;
 }

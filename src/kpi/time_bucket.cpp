@@ -96,6 +96,26 @@ std::int64_t TimeBucketer::bucket_start_slow(std::int64_t t_ms) {
   return cached_bucket_begin_;
 }
 
+void TimeBucketer::bucket_starts(std::span<const std::int64_t> t_ms, std::span<std::int64_t> out) {
+  if (bucket_ == TimeBucket::kNone) {
+    std::fill(out.begin(), out.end(), 0);
+    return;
+  }
+  // Locals, not members: stores to `out` could alias the members, which
+  // would then be reloaded every row.
+  std::int64_t begin = cached_bucket_begin_, end = cached_bucket_end_;
+  for (std::size_t i = 0; i < t_ms.size(); ++i) {
+    const std::int64_t t = t_ms[i];
+    if (t >= begin && t < end) {
+      out[i] = begin;
+    } else {
+      out[i] = bucket_start_slow(t);
+      begin = cached_bucket_begin_;
+      end = cached_bucket_end_;
+    }
+  }
+}
+
 std::int64_t TimeBucketer::bucket_end(std::int64_t start) const {
   switch (bucket_) {
     case TimeBucket::kNone: return INT64_MAX;
