@@ -35,3 +35,7 @@ set(BACKOFFICE_PC_REQUIRES_PRIVATE "sqlite3 cbc nlopt re2 libcrypto")
 file(RELATIVE_PATH BACKOFFICE_PC_PREFIX_FROM_PCFILEDIR "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/backoffice.pc.in" "${PROJECT_BINARY_DIR}/backoffice.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/backoffice.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+# The C ABI links every dependency inside libbackoffice_c, so its .pc needs
+# nothing else.
+configure_file("${PROJECT_SOURCE_DIR}/cmake/backoffice_c.pc.in" "${PROJECT_BINARY_DIR}/backoffice_c.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/backoffice_c.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")

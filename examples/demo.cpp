@@ -1,14 +1,24 @@
 // The demo behind `scripts/demo`: loads two real call-centre data sets into a
 // SQLite store, reports what was kept and rejected, and summarises the
-// contacts per queue from the store's columnar read.
+// contacts per queue from the store's columnar read; then workforce planning
+// (forecast, staffing, shifts), a case that escalates and breaches its SLA,
+// an order returned and refunded, a QA calibration, and masked notes with an
+// audit-trail check (one *_demo.cpp each).
 #include <backoffice/backoffice.hpp>
 #include <backoffice/store/store.hpp>
 #include <backoffice/store/store_reports.hpp>
 
+#include "case_demo.hpp"
+#include "compliance_demo.hpp"
 #include "data_sets.hpp"
+#include "order_demo.hpp"
+#include "qa_demo.hpp"
 #include "wfm_demo.hpp"
 
 #include <fmt/format.h>
+
+#include <string_view>
+#include <system_error>
 
 #include <filesystem>
 #include <map>
@@ -43,8 +53,11 @@ int run(const fs::path& db_path) {
     fmt::print(stderr, "no data folder: set BACKOFFICE_DATA_DIR or run from the repository beside ../shared/data\n");
     return 2;
   }
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix);
-  fs::create_directories(db_path.parent_path());
+  // Error codes, not exceptions: a bad path is a message, not a crash.
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path.string() + suffix, ec);
+  if (db_path.has_parent_path()) fs::create_directories(db_path.parent_path(), ec);
+  if (ec) return fmt::print(stderr, "cannot prepare {}: {}\n", db_path.string(), ec.message()), 1;
   auto store = Store::open(db_path.string());
   if (!store) return fmt::print(stderr, "{}\n", store.error()), 1;
 
@@ -83,7 +96,17 @@ int run(const fs::path& db_path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+    fmt::print("usage: {} [DATABASE]  (default build/demo/backoffice.sqlite; the file is replaced)\n", argv[0]);
+    return 0;
+  }
   const fs::path db = argc > 1 ? fs::path(argv[1]) : fs::path("build/demo/backoffice.sqlite");
   if (const int rc = run(db); rc != 0) return rc;
-  return backoffice::examples::run_wfm_demo();
+  namespace ex = backoffice::examples;
+  // Each part prints its own heading and returns non-zero on failure.
+  for (auto part : {ex::run_wfm_demo, ex::run_case_demo, ex::run_order_demo, ex::run_qa_demo,
+                    ex::run_compliance_demo}) {
+    if (const int rc = part(); rc != 0) return rc;
+  }
+  return 0;
 }

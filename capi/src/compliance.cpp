@@ -208,6 +208,23 @@ bo_status bo_audit_verify(int* out_ok, int64_t* out_first_bad_seq, int64_t* out_
   });
 }
 
+bo_status bo_audit_record_changes(bo_store_t* store, const char* actor) {
+  return guarded([&] {
+    BO_REQUIRE(store);
+    BO_REQUIRE(actor);
+    backoffice::AuditLog(store->store).record_changes(actor);
+    return BO_OK;
+  });
+}
+
+bo_status bo_audit_stop_recording(bo_store_t* store) {
+  return guarded([&] {
+    BO_REQUIRE(store);
+    backoffice::AuditLog(store->store).stop_recording();
+    return BO_OK;
+  });
+}
+
 bo_status bo_erase_customer(bo_erasure_report_t* out, bo_store_t* store, int64_t customer_id,
                             const char* actor, int64_t now_unix_ms) {
   return guarded([&] {

@@ -41,15 +41,8 @@ bo_kpi_options_t default_options() {
 
 backoffice::Result<backoffice::KpiOptions> kpi_options_of(const bo_kpi_options_t* given) {
   using backoffice::invalid_argument;
-  bo_kpi_options_t o = default_options();
-  if (given != nullptr) {
-    if (given->struct_size < kKpiOptionsV1Size) {
-      return invalid_argument("options.struct_size", std::to_string(given->struct_size),
-                              "call bo_kpi_options_init() first");
-    }
-    // Only the bytes the caller's version of the struct has.
-    std::memcpy(&o, given, std::min(given->struct_size, sizeof o));
-  }
+  BO_ASSIGN_OR_RETURN(bo_kpi_options_t o,
+                      backoffice::capi::versioned_options(given, default_options(), kKpiOptionsV1Size, "options"));
   backoffice::KpiOptions k;
   switch (o.service_level) {
     case BO_SERVICE_LEVEL_EXCLUDE_SHORT_ABANDONS:

@@ -10,8 +10,10 @@
 #include <pybind11/pybind11.h>
 
 #include <backoffice/kpi/definitions.hpp>
+#include <backoffice/store/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +56,15 @@ void bind_table(py::module_& m);
 void bind_store(py::module_& m);
 void bind_wfm(py::module_& m);
 void bind_kpi(py::module_& m);
+void bind_compliance(py::module_& m);
+void bind_workflow_cases(py::module_& m);
+void bind_workflow_orders(py::module_& m);
+void bind_workflow_qa(py::module_& m);
+
+// Runs body(store) on the Store inside a backoffice._core.Store object,
+// without the GIL and with that store locked (store.cpp); `body` must not
+// touch Python objects. Raises StoreError when the store is closed.
+void with_store(py::handle store, const std::function<void(Store&)>& body);
 
 // KpiOptions from the keyword arguments of backoffice.kpi_report (units:
 // seconds; fcr_as_of_ms Unix ms or None). Raises ValidationError naming the

@@ -129,6 +129,13 @@ void bind_compliance(py::module_& m) {
     return unwrap(std::move(*r)).seq;
   });
 
+  m.def("audit_record_changes", [](py::handle store, std::string actor) {
+    with_store(store, [&](Store& s) { AuditLog(s).record_changes(std::move(actor)); });
+  });
+  m.def("audit_stop_recording", [](py::handle store) {
+    with_store(store, [&](Store& s) { AuditLog(s).stop_recording(); });
+  });
+
   // (ok, entries, first_bad_seq or None, reason, head_hash).
   m.def("audit_verify", [](py::handle store) {
     std::optional<Result<AuditVerification>> r;

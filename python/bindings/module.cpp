@@ -36,4 +36,8 @@ PYBIND11_MODULE(_core, m) {
   bp::bind_store(m);
   bp::bind_wfm(m);
   bp::bind_kpi(m);
+  bp::bind_compliance(m);
+  bp::bind_workflow_cases(m);
+  bp::bind_workflow_orders(m);
+  bp::bind_workflow_qa(m);
 }

@@ -17,6 +17,7 @@
 
 #include <pybind11/stl.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -77,6 +78,10 @@ py::tuple report_tuple(const IngestReport& r) {
 }
 
 }  // namespace
+
+void with_store(py::handle store, const std::function<void(Store&)>& body) {
+  store.cast<PyStore&>().run([&](Store& s) { body(s); });
+}
 
 void bind_store(py::module_& m) {
   py::class_<PyStore>(m, "Store")

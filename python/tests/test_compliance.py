@@ -141,3 +141,21 @@ def test_retention_writes_one_audit_entry_per_rule_and_checks_rules(store):
     with pytest.raises(bo.ValidationError) as e:
         bo.apply_retention(store, now=T0, cases="30D", cases_action="shred")
     assert e.value.field == "retention.cases.action"
+
+
+def test_every_store_write_is_audited_once_recording(store):
+    store.put_customer(7, "Jane Doe")  # before recording: not in the log
+    bo.audit_record_changes(store, actor="crm-sync")
+    store.put_customer(8, "Omar Said")
+    store.ingest_interactions(pd.concat([one_call(7), one_call(8)], ignore_index=True))
+    log = bo.audit_entries(store)
+    assert log["action"].tolist() == ["put", "ingest"]
+    assert log["record_kind"].tolist() == ["customer", "interaction"]
+    assert log["record_id"].tolist() == ["8", "*"]
+    assert log["actor"].tolist() == ["crm-sync", "crm-sync"]
+    assert log["summary"][1] == "rows=2"
+    assert "Omar" not in log["summary"][0]  # a digest, never the record
+    assert bo.verify_audit(store).ok
+    bo.audit_stop_recording(store)
+    store.put_customer(9, "Ana Lima")
+    assert len(bo.audit_entries(store)) == 2

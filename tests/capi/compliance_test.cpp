@@ -190,3 +190,21 @@ TEST(CRetention, OneAuditEntryPerRuleAndBadRulesNameTheirField) {
   EXPECT_EQ(bo_apply_retention(&r, st.s, &p, kNow), BO_INVALID_ARGUMENT);
   EXPECT_STREQ(bo_last_error_field(), "retention.orders.max_age");
 }
+
+TEST(CAuditRecording, EveryPutIsAuditedUntilStopped) {
+  bo_store_t* store = nullptr;
+  ASSERT_EQ(bo_store_open_in_memory(&store), BO_OK);
+  ASSERT_EQ(bo_audit_record_changes(store, "ops"), BO_OK);
+  ASSERT_EQ(bo_store_put_queue(store, 1, "Billing", "voice", 20, 80.0, 0, "UTC", nullptr), BO_OK)
+      << bo_last_error();
+  ASSERT_EQ(bo_audit_stop_recording(store), BO_OK);
+  ASSERT_EQ(bo_store_put_queue(store, 2, "Sales", "voice", 20, 80.0, 0, "UTC", nullptr), BO_OK);
+  int ok = 0;
+  int64_t entries = 0;
+  ASSERT_EQ(bo_audit_verify(&ok, nullptr, &entries, nullptr, nullptr, store), BO_OK);
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(entries, 1);  // the second put came after stop
+  EXPECT_EQ(bo_audit_record_changes(nullptr, "ops"), BO_NULL_ARGUMENT);
+  EXPECT_EQ(bo_audit_record_changes(store, nullptr), BO_NULL_ARGUMENT);
+  bo_store_close(store);
+}

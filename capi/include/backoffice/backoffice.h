@@ -497,7 +497,11 @@ BO_API bo_status bo_experimental_throw(int32_t kind);
 /* includes this header first, so either may be included on its own.       */
 /* ------------------------------------------------------------------------ */
 /* BO_MODULE_HEADERS_BEGIN (one #include per line, sorted) */
+#include <backoffice/backoffice_cases.h>
+#include <backoffice/backoffice_compliance.h>
 #include <backoffice/backoffice_kpi.h>
+#include <backoffice/backoffice_orders.h>
+#include <backoffice/backoffice_qa.h>
 #include <backoffice/backoffice_wfm.h>
 /* BO_MODULE_HEADERS_END */
 

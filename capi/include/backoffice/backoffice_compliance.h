@@ -92,6 +92,17 @@ BO_API bo_status bo_audit_append(int64_t *out_seq, bo_store_t *store, int64_t ti
 BO_API bo_status bo_audit_verify(int *out_ok, int64_t *out_first_bad_seq, int64_t *out_entries,
                                  char **out_reason, char **out_head_hash, bo_store_t *store);
 
+/* From now on every write through `store` (bo_store_put_*, ingests, CSV
+ * imports) appends an audit entry in the write's own transaction, with
+ * `actor` (copied), the current UTC time, action "put"/"delete"/"ingest",
+ * the record kind and id ("*" for a batch) and a summary of the row count
+ * and, for a put, a SHA-256 digest of the record (never the record). Lasts
+ * until bo_audit_stop_recording or bo_store_close.
+ * Errors: BO_NULL_ARGUMENT. */
+BO_API bo_status bo_audit_record_changes(bo_store_t *store, const char *actor);
+/* Stops what bo_audit_record_changes started. Errors: BO_NULL_ARGUMENT. */
+BO_API bo_status bo_audit_stop_recording(bo_store_t *store);
+
 /* ------------------------------------------------------------------------ */
 /* Erasure and retention                                                    */
 /* ------------------------------------------------------------------------ */

@@ -97,8 +97,8 @@ class AuditLog {
   // from `clock` (default: now, UTC) and as summary "rows=N" plus, for a put,
   // "sha256=<digest of the record's text>" (a digest, never the record, so
   // no personal data enters the log). Replaces any other change observer of
-  // the store; the store must outlive this AuditLog or stop_recording() be
-  // called first.
+  // the store. The observer lives in the store (it does not refer to this
+  // AuditLog), so recording lasts until stop_recording() or the store closes.
   void record_changes(std::string actor, std::function<Instant()> clock = {});
   // Removes the store's change observer.
   void stop_recording();

@@ -19,7 +19,23 @@ from .core import (
     parse_instant,
     version,
 )
-from .kpi import kpi_report
+from .cases import Case, SlaPolicy, case_allowed_transitions, follow_up_due, sla_report
+from .compliance import (
+    AuditVerification,
+    MaskResult,
+    PiiMasker,
+    apply_retention,
+    audit_append,
+    audit_entries,
+    audit_record_changes,
+    audit_stop_recording,
+    erase_customer,
+    mask_pii,
+    verify_audit,
+)
+from .kpi import agent_time_report, kpi_report, work_item_report
+from .orders import AGEING_BUCKETS, Order, OrderLine, Refund, ar_ageing
+from .qa import QaCalibration, QaScore, Scorecard, fleiss_kappa, qa_calibration, qa_report, qa_score
 from .store import INTERACTION_COLUMNS, IngestReport, Store
 from .wfm import (
     ErlangAMetrics,
@@ -32,10 +48,58 @@ from .wfm import (
     required_agents,
     staffing_curve,
 )
+from .wfm_planning import (
+    FORECAST_MODELS,
+    ShiftPlan,
+    ShiftType,
+    backtest,
+    forecast,
+    forecast_aht,
+    plan_shifts,
+    simulate_queue,
+)
 
 __version__ = version()
 
 __all__ = [
+    "QaCalibration",
+    "QaScore",
+    "Scorecard",
+    "fleiss_kappa",
+    "qa_calibration",
+    "qa_report",
+    "qa_score",
+    "FORECAST_MODELS",
+    "ShiftPlan",
+    "ShiftType",
+    "agent_time_report",
+    "backtest",
+    "forecast",
+    "forecast_aht",
+    "plan_shifts",
+    "simulate_queue",
+    "work_item_report",
+    "AGEING_BUCKETS",
+    "Order",
+    "OrderLine",
+    "Refund",
+    "ar_ageing",
+    "Case",
+    "SlaPolicy",
+    "case_allowed_transitions",
+    "follow_up_due",
+    "sla_report",
+    "AuditVerification",
+    "MaskResult",
+    "PiiMasker",
+    "apply_retention",
+    "audit_append",
+    "audit_entries",
+    "audit_record_changes",
+    "audit_stop_recording",
+    "erase_customer",
+    "mask_pii",
+    "verify_audit",
     "BusinessCalendar",
     "ConflictError",
     "Error",

@@ -37,6 +37,8 @@ __all__ = [
     "verify_audit",
     "audit_append",
     "audit_entries",
+    "audit_record_changes",
+    "audit_stop_recording",
     "apply_retention",
 ]
 
@@ -190,6 +192,21 @@ def audit_append(store: Store, *, actor: str, action: str, record_kind: str, rec
     in it (the log outlives erasure): use ids, counts or digests."""
     time_ms = _to_unix_ms(time if time is not None else pd.Timestamp.now(tz="UTC"), "time")
     return int(_core.audit_append(_handle(store), time_ms, actor, action, record_kind, str(record_id), summary))
+
+
+def audit_record_changes(store: Store, *, actor: str) -> None:
+    """From now on every write through ``store`` (puts, ingests, CSV
+    imports) appends an audit entry in the write's own transaction: action
+    put/delete/ingest, record kind and id, ``actor``, the UTC time, and a
+    summary with the row count and, for a put, a SHA-256 digest of the
+    record (never the record itself). Lasts until
+    :func:`audit_stop_recording` or the store is closed."""
+    _core.audit_record_changes(_handle(store), str(actor))
+
+
+def audit_stop_recording(store: Store) -> None:
+    """Stops what :func:`audit_record_changes` started."""
+    _core.audit_stop_recording(_handle(store))
 
 
 def audit_entries(store: Store, *, from_seq: int = 1) -> pd.DataFrame:
