@@ -24,18 +24,8 @@ std::string_view trim(std::string_view s) {
 
 Result<GroupBy> group_by_of(std::string_view dimensions, std::string_view bucket, std::string_view zone) {
   GroupBy g;
-  std::string_view rest = dimensions;
-  while (!trim(rest).empty()) {
-    const auto comma = rest.find(',');
-    const auto item = trim(rest.substr(0, comma));
-    BO_ASSIGN_OR_RETURN(auto dim, parse_dimension(item));
-    if (std::find(g.dimensions.begin(), g.dimensions.end(), dim) != g.dimensions.end()) {
-      return invalid_argument("dimension", item, "given twice");
-    }
-    g.dimensions.push_back(dim);
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
+  BO_ASSIGN_OR_RETURN(g.dimensions, parse_dimension_list<Dimension>(
+                                        dimensions, [](std::string_view s) { return parse_dimension(s); }));
   if (!trim(bucket).empty()) {
     BO_ASSIGN_OR_RETURN(g.bucket, parse_time_bucket(trim(bucket)));
   }

@@ -9,8 +9,34 @@
 #include <backoffice/kpi/contact_report.hpp>
 
 #include <string_view>
+#include <vector>
 
 namespace backoffice::capi {
+
+// " a ,b" -> "a", "b" through parse(item) -> Result<Dimension>; an empty
+// list is none; a repeated item is kInvalidArgument naming "dimension".
+template <typename Dimension, typename Parse>
+Result<std::vector<Dimension>> parse_dimension_list(std::string_view text, Parse parse) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+  };
+  std::vector<Dimension> out;
+  std::string_view rest = text;
+  while (!trim(rest).empty()) {
+    const auto comma = rest.find(',');
+    const auto item = trim(rest.substr(0, comma));
+    BO_ASSIGN_OR_RETURN(Dimension dim, parse(item));
+    for (const auto& d : out) {
+      if (d == dim) return invalid_argument("dimension", item, "given twice");
+    }
+    out.push_back(dim);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return out;
+}
 
 // A GroupBy from text: `dimensions` a comma-separated list of queue, agent,
 // team, channel, direction, reason ("" = none; spaces ignored), `bucket`

@@ -2,8 +2,7 @@
 
 #include "boundary.hpp"
 #include "handles.hpp"
-#include "interaction_table.hpp"
-#include "column_readers.hpp"
+#include "wfm_tables.hpp"
 
 #include <backoffice/domain/interaction_columns.hpp>
 #include <backoffice/wfm/backtest.hpp>
@@ -19,10 +18,8 @@
 #include <vector>
 
 using backoffice::Result;
-using backoffice::capi::ColumnType;
 using backoffice::capi::fail;
 using backoffice::capi::guarded;
-using backoffice::capi::must_add;
 using backoffice::capi::versioned_options;
 
 namespace {
@@ -108,37 +105,6 @@ bo_simulation_options_t default_simulation_options() {
   return o;
 }
 
-backoffice::capi::Table intervals_table(const backoffice::SimulationResult& r, const bo_simulation_options_t& o) {
-  const std::size_t n = r.intervals.size();
-  std::vector<std::int64_t> start(n), offered(n), answered(n), abandoned(n), unserved(n), delayed(n), within(n);
-  std::vector<double> wait(n), abandon_wait(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& s = r.intervals[i];
-    start[i] = o.start_unix_ms + static_cast<std::int64_t>(i) * o.interval_s * 1000;
-    offered[i] = s.offered;
-    answered[i] = s.answered;
-    abandoned[i] = s.abandoned;
-    unserved[i] = s.unserved;
-    delayed[i] = s.delayed;
-    within[i] = s.answered_within;
-    wait[i] = s.total_wait_s;
-    abandon_wait[i] = s.total_abandon_wait_s;
-  }
-  using backoffice::capi::double_column;
-  using backoffice::capi::int64_column;
-  backoffice::capi::Table t(n);
-  must_add(t, int64_column("interval_start", ColumnType::kInstant, std::move(start)));
-  must_add(t, int64_column("offered", ColumnType::kInt64, std::move(offered)));
-  must_add(t, int64_column("answered", ColumnType::kInt64, std::move(answered)));
-  must_add(t, int64_column("abandoned", ColumnType::kInt64, std::move(abandoned)));
-  must_add(t, int64_column("unserved", ColumnType::kInt64, std::move(unserved)));
-  must_add(t, int64_column("delayed", ColumnType::kInt64, std::move(delayed)));
-  must_add(t, int64_column("answered_within", ColumnType::kInt64, std::move(within)));
-  must_add(t, double_column("total_wait_s", std::move(wait)));
-  must_add(t, double_column("total_abandon_wait_s", std::move(abandon_wait)));
-  return t;
-}
-
 // ---- shift planning ----------------------------------------------------------
 
 constexpr std::size_t kShiftPlanOptionsV1Size = sizeof(bo_shift_plan_options_t);
@@ -174,44 +140,6 @@ Result<std::vector<backoffice::ShiftType>> shift_types_of(const bo_shift_type_t*
     out.push_back(std::move(s));
   }
   return out;
-}
-
-backoffice::capi::Table assignments_table(const backoffice::ShiftPlan& plan,
-                                          const std::vector<backoffice::ShiftType>& types) {
-  const std::size_t n = plan.assignments.size();
-  backoffice::capi::StringColumnBuilder names;
-  std::vector<std::int64_t> index(n), start(n), brk(n), agents(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& a = plan.assignments[i];
-    names.append(types[static_cast<std::size_t>(a.shift_type)].name);
-    index[i] = a.shift_type;
-    start[i] = a.start;
-    brk[i] = a.break_offset < 0 ? backoffice::kNullInt64 : a.break_offset;
-    agents[i] = a.agents;
-  }
-  using backoffice::capi::int64_column;
-  backoffice::capi::Table t(n);
-  must_add(t, std::move(names).finish("shift"));
-  must_add(t, int64_column("shift_index", ColumnType::kInt64, std::move(index)));
-  must_add(t, int64_column("start", ColumnType::kInt64, std::move(start)));
-  must_add(t, backoffice::capi::nullable_int64("break_offset", ColumnType::kInt64, std::move(brk)));
-  must_add(t, int64_column("agents", ColumnType::kInt64, std::move(agents)));
-  return t;
-}
-
-backoffice::capi::Table coverage_table(const backoffice::ShiftPlan& plan) {
-  const std::size_t n = plan.required.size();
-  auto widen = [](const std::vector<std::int32_t>& v) { return std::vector<std::int64_t>(v.begin(), v.end()); };
-  std::vector<std::int64_t> interval(n);
-  for (std::size_t i = 0; i < n; ++i) interval[i] = static_cast<std::int64_t>(i);
-  using backoffice::capi::int64_column;
-  backoffice::capi::Table t(n);
-  must_add(t, int64_column("interval", ColumnType::kInt64, std::move(interval)));
-  must_add(t, int64_column("required", ColumnType::kInt64, widen(plan.required)));
-  must_add(t, int64_column("scheduled", ColumnType::kInt64, widen(plan.scheduled)));
-  must_add(t, int64_column("under", ColumnType::kInt64, widen(plan.under)));
-  must_add(t, int64_column("over", ColumnType::kInt64, widen(plan.over)));
-  return t;
 }
 
 }  // namespace
@@ -284,32 +212,7 @@ bo_status bo_backtest(bo_table_t** out, const double* history, size_t history_le
     b.horizon_days = horizon_days;
     auto scores = backoffice::backtest(std::span<const double>(history, history_len), layout, opts, b);
     if (!scores) return fail(scores.error());
-    const std::size_t n = scores->size();
-    backoffice::capi::StringColumnBuilder model;
-    std::vector<double> mase(n), smape(n), mae(n);
-    std::vector<std::int64_t> origins(n), points(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& s = (*scores)[i];
-      model.append(backoffice::to_string(s.model));
-      mase[i] = s.mase;
-      smape[i] = s.smape;
-      mae[i] = s.mae;
-      origins[i] = s.origins;
-      points[i] = s.points;
-    }
-    using backoffice::capi::double_column;
-    using backoffice::capi::int64_column;
-    backoffice::capi::Table t(n);
-    must_add(t, std::move(model).finish("model"));
-    must_add(t, double_column("mase", std::move(mase)));
-    must_add(t, double_column("smape", std::move(smape)));
-    must_add(t, double_column("mae", std::move(mae)));
-    must_add(t, int64_column("origins", ColumnType::kInt64, std::move(origins)));
-    must_add(t, int64_column("points", ColumnType::kInt64, std::move(points)));
-    t.metadata = {{"definition",
-                   "mase=mean over origins of MAE/in-sample MAE of the weekly seasonal naive; "
-                   "smape=mean of 200|y-f|/(|y|+|f|) in percent"}};
-    *out = new bo_table{std::move(t)};
+    *out = new bo_table{backoffice::capi::backtest_table(*scores)};
     return BO_OK;
   });
 }
@@ -354,18 +257,12 @@ bo_status bo_simulate_queue(bo_table_t** out_intervals, bo_table_t** out_interac
     if (!r) return fail(r.error());
     backoffice::capi::Table contacts;
     if (out_interactions != nullptr) {
-      backoffice::InteractionColumns columns;
-      backoffice::SimulatedInteractionOptions io;
-      io.start_unix_ms = o->start_unix_ms;
-      io.queue_id = o->queue_id;
-      io.reason_code = columns.reasons.code("");
-      io.disposition_code = columns.dispositions.code("");
-      if (auto st = backoffice::append_simulated_interactions(r->contacts, io, columns); !st.ok()) {
-        return fail(st.error());
-      }
-      contacts = backoffice::capi::interactions_to_table(std::move(columns));
+      auto table = backoffice::capi::simulated_interactions_table(r->contacts, o->start_unix_ms, o->queue_id);
+      if (!table) return fail(table.error());
+      contacts = std::move(table).value();
     }
-    auto interval_handle = std::make_unique<bo_table>(bo_table{intervals_table(*r, *o)});
+    auto interval_handle = std::make_unique<bo_table>(
+        bo_table{backoffice::capi::simulation_intervals_table(*r, o->start_unix_ms, s.interval)});
     auto contact_handle = std::make_unique<bo_table>(bo_table{std::move(contacts)});
     *out_intervals = interval_handle.release();
     if (out_interactions != nullptr) *out_interactions = contact_handle.release();
@@ -401,8 +298,8 @@ bo_status bo_plan_shifts(bo_table_t** out_assignments, bo_table_t** out_coverage
     if (!plan) return fail(plan.error());
     // Both tables are built before either is handed out, so a failure
     // leaves every output untouched.
-    auto assignments = std::make_unique<bo_table>(bo_table{assignments_table(*plan, *types)});
-    auto coverage = std::make_unique<bo_table>(bo_table{coverage_table(*plan)});
+    auto assignments = std::make_unique<bo_table>(bo_table{backoffice::capi::shift_assignments_table(*plan, *types)});
+    auto coverage = std::make_unique<bo_table>(bo_table{backoffice::capi::shift_coverage_table(*plan)});
     if (out_assignments != nullptr) *out_assignments = assignments.release();
     if (out_coverage != nullptr) *out_coverage = coverage.release();
     if (out_paid_hours != nullptr) *out_paid_hours = plan->paid_hours;

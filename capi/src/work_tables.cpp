@@ -14,12 +14,6 @@ namespace backoffice::capi {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 Result<WorkDimension> parse_work_dimension(std::string_view text) {
   if (text == "queue") return WorkDimension::kQueue;
   if (text == "assignee") return WorkDimension::kAssignee;
@@ -98,18 +92,7 @@ Result<WorkItemGroupBy> work_group_by_of(std::string_view dimensions, std::strin
   WorkItemGroupBy g;
   g.bucket = contact.bucket;
   g.zone = contact.zone;
-  std::string_view rest = dimensions;
-  while (!trim(rest).empty()) {
-    const auto comma = rest.find(',');
-    const auto item = trim(rest.substr(0, comma));
-    BO_ASSIGN_OR_RETURN(auto dim, parse_work_dimension(item));
-    if (std::find(g.dimensions.begin(), g.dimensions.end(), dim) != g.dimensions.end()) {
-      return invalid_argument("dimension", item, "given twice");
-    }
-    g.dimensions.push_back(dim);
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
+  BO_ASSIGN_OR_RETURN(g.dimensions, parse_dimension_list<WorkDimension>(dimensions, parse_work_dimension));
   return g;
 }
 

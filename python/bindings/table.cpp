@@ -143,6 +143,12 @@ void bind_table(py::module_& m) {
   py::class_<PyTable>(m, "Table")
       .def_property_readonly("num_rows", [](const PyTable& t) { return t.table->rows(); })
       .def_property_readonly("num_columns", [](const PyTable& t) { return t.table->columns(); })
+      .def_property_readonly("metadata",
+                             [](const PyTable& t) {
+                               py::list out;
+                               for (const auto& [k, v] : t.table->metadata) out.append(py::make_tuple(k, v));
+                               return out;
+                             })
       .def("column_names",
            [](const PyTable& t) {
              py::list names;

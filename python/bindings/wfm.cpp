@@ -2,9 +2,9 @@
 
 #include "bindings.hpp"
 
-#include "interaction_table.hpp"
+#include "table.hpp"
+#include "wfm_tables.hpp"
 
-#include <backoffice/domain/interaction_columns.hpp>
 #include <backoffice/wfm/backtest.hpp>
 #include <backoffice/wfm/erlang.hpp>
 #include <backoffice/wfm/forecast.hpp>
@@ -83,13 +83,6 @@ py::array_t<double> to_numpy(const std::vector<double>& v) {
   return out;
 }
 
-template <typename T>
-py::array_t<T> column_of(const std::vector<T>& v) {
-  py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
-  std::copy(v.begin(), v.end(), out.mutable_data());
-  return out;
-}
-
 void bind_forecasting(py::module_& m) {
   m.def("forecast", [](const DoubleArray& history, std::int64_t interval_min, int intervals_per_day,
                        int days_per_week, int horizon_days, int model, std::vector<int> special_days,
@@ -137,26 +130,7 @@ void bind_forecasting(py::module_& m) {
       py::gil_scoped_release release;
       r.emplace(backtest(span_of(history), layout, opts, b));
     }
-    auto scores = unwrap(std::move(*r));
-    py::dict d;
-    std::vector<std::string> names;
-    std::vector<double> mase_v, smape_v, mae_v;
-    std::vector<std::int64_t> origins, points;
-    for (const auto& s : scores) {
-      names.emplace_back(to_string(s.model));
-      mase_v.push_back(s.mase);
-      smape_v.push_back(s.smape);
-      mae_v.push_back(s.mae);
-      origins.push_back(s.origins);
-      points.push_back(s.points);
-    }
-    d["model"] = names;
-    d["mase"] = column_of(mase_v);
-    d["smape"] = column_of(smape_v);
-    d["mae"] = column_of(mae_v);
-    d["origins"] = column_of(origins);
-    d["points"] = column_of(points);
-    return d;
+    return PyTable{std::make_shared<capi::Table>(capi::backtest_table(unwrap(std::move(*r))))};
   });
 }
 
@@ -188,43 +162,13 @@ void bind_simulation(py::module_& m) {
                                o));
     }
     auto result = unwrap(std::move(*r));
-    const std::size_t n = result.intervals.size();
-    std::vector<std::int64_t> start(n), offered(n), answered(n), abandoned(n), unserved(n), delayed(n), within(n);
-    std::vector<double> wait(n), abandon_wait(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const auto& s = result.intervals[i];
-      start[i] = start_ms + static_cast<std::int64_t>(i) * interval_s * 1000;
-      offered[i] = s.offered;
-      answered[i] = s.answered;
-      abandoned[i] = s.abandoned;
-      unserved[i] = s.unserved;
-      delayed[i] = s.delayed;
-      within[i] = s.answered_within;
-      wait[i] = s.total_wait_s;
-      abandon_wait[i] = s.total_abandon_wait_s;
-    }
-    py::dict d;
-    d["interval_start_ms"] = column_of(start);
-    d["offered"] = column_of(offered);
-    d["answered"] = column_of(answered);
-    d["abandoned"] = column_of(abandoned);
-    d["unserved"] = column_of(unserved);
-    d["delayed"] = column_of(delayed);
-    d["answered_within"] = column_of(within);
-    d["total_wait_s"] = column_of(wait);
-    d["total_abandon_wait_s"] = column_of(abandon_wait);
+    auto intervals = std::make_shared<capi::Table>(capi::simulation_intervals_table(result, start_ms, o.interval));
     py::object interactions = py::none();
     if (contacts) {
-      InteractionColumns columns;
-      SimulatedInteractionOptions io;
-      io.start_unix_ms = start_ms;
-      io.queue_id = queue_id;
-      io.reason_code = columns.reasons.code("");
-      io.disposition_code = columns.dispositions.code("");
-      check(append_simulated_interactions(result.contacts, io, columns));
-      interactions = py::cast(PyTable{std::make_shared<capi::Table>(capi::interactions_to_table(std::move(columns)))});
+      auto table = unwrap(capi::simulated_interactions_table(result.contacts, start_ms, queue_id));
+      interactions = py::cast(PyTable{std::make_shared<capi::Table>(std::move(table))});
     }
-    return py::make_tuple(d, interactions);
+    return py::make_tuple(PyTable{std::move(intervals)}, interactions);
   });
 }
 
@@ -249,29 +193,11 @@ void bind_shift_planning(py::module_& m) {
       r.emplace(plan_shifts(required, types, o));
     }
     auto plan = unwrap(std::move(*r));
-    py::dict assignments;
-    std::vector<std::string> names;
-    std::vector<std::int64_t> index, start, brk, agents;
-    for (const auto& a : plan.assignments) {
-      names.push_back(types[static_cast<std::size_t>(a.shift_type)].name);
-      index.push_back(a.shift_type);
-      start.push_back(a.start);
-      brk.push_back(a.break_offset);
-      agents.push_back(a.agents);
-    }
-    assignments["shift"] = names;
-    assignments["shift_index"] = column_of(index);
-    assignments["start"] = column_of(start);
-    assignments["break_offset"] = column_of(brk);
-    assignments["agents"] = column_of(agents);
-    py::dict coverage;
-    coverage["required"] = column_of(plan.required);
-    coverage["scheduled"] = column_of(plan.scheduled);
-    coverage["under"] = column_of(plan.under);
-    coverage["over"] = column_of(plan.over);
+    auto assignments = std::make_shared<capi::Table>(capi::shift_assignments_table(plan, types));
+    auto coverage = std::make_shared<capi::Table>(capi::shift_coverage_table(plan));
     py::dict d;
-    d["assignments"] = assignments;
-    d["coverage"] = coverage;
+    d["assignments"] = PyTable{std::move(assignments)};
+    d["coverage"] = PyTable{std::move(coverage)};
     d["optimal"] = plan.status == ShiftPlanStatus::kOptimal;
     d["paid_hours"] = plan.paid_hours;
     d["lower_bound_hours"] = plan.lower_bound_hours;

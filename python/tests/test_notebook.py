@@ -25,9 +25,11 @@ def kernel_name() -> str:
     return "python3"
 
 
-@pytest.mark.parametrize("data", ["shared", "generated"])
-def test_kpi_tour_notebook_runs(repo, kernel_name, tmp_path, monkeypatch, data):
-    path = repo / "examples" / "notebooks" / "kpi_tour.ipynb"
+def run_notebook(repo, name, data, needs, kernel_name, tmp_path, monkeypatch) -> str:
+    """Runs examples/notebooks/<name> on the shared data (skipping when the
+    file `needs` is absent) or, with data="generated", with no data folder;
+    returns the text the code cells printed."""
+    path = repo / "examples" / "notebooks" / name
     nb = nbformat.read(path, as_version=4)
     monkeypatch.setenv("BACKOFFICE_NOTEBOOK_OUT", str(tmp_path))
     # The kernel inherits the environment: PYTHONPATH finds the package under test.
@@ -37,36 +39,29 @@ def test_kpi_tour_notebook_runs(repo, kernel_name, tmp_path, monkeypatch, data):
         monkeypatch.setenv("BACKOFFICE_DATA_DIR", str(tmp_path / "none"))
         workdir = tmp_path  # no shared/data above it
         (tmp_path / "none").mkdir()
-    elif not (repo.parent / "shared" / "data" / "Call-Center-Dataset.csv").exists():
-        pytest.skip("no ../shared/data next to the repository")
-    client = nbclient.NotebookClient(nb, kernel_name=kernel_name, timeout=300,
+    elif not (repo.parent / "shared" / "data" / needs).exists():
+        pytest.skip(f"no ../shared/data/{needs} next to the repository")
+    client = nbclient.NotebookClient(nb, kernel_name=kernel_name, timeout=600,
                                      resources={"metadata": {"path": str(workdir)}})
     client.execute()
     outputs = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert ("data: generated" in outputs) == (data == "generated")
+    return outputs
+
+
+@pytest.mark.parametrize("data", ["shared", "generated"])
+def test_kpi_tour_notebook_runs(repo, kernel_name, tmp_path, monkeypatch, data):
+    outputs = run_notebook(repo, "kpi_tour.ipynb", data, "Call-Center-Dataset.csv", kernel_name, tmp_path,
+                           monkeypatch)
     assert "service level over all weeks" in outputs
     assert (tmp_path / "kpi_tour.png").stat().st_size > 10000
 
 
 @pytest.mark.parametrize("data", ["shared", "generated"])
 def test_wfm_planning_notebook_runs(repo, kernel_name, tmp_path, monkeypatch, data):
-    """examples/notebooks/wfm_planning.ipynb: backtest, forecast, staffing,
-    simulation and a CBC shift plan, on the bank volumes or generated ones."""
-    path = repo / "examples" / "notebooks" / "wfm_planning.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    monkeypatch.setenv("BACKOFFICE_NOTEBOOK_OUT", str(tmp_path))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(sys.path))
-    workdir = path.parent
-    if data == "generated":
-        monkeypatch.setenv("BACKOFFICE_DATA_DIR", str(tmp_path / "none"))
-        workdir = tmp_path
-        (tmp_path / "none").mkdir()
-    elif not (repo.parent / "shared" / "data" / "calls_fpp2_bank_5min.csv").exists():
-        pytest.skip("no ../shared/data/calls_fpp2_bank_5min.csv next to the repository")
-    client = nbclient.NotebookClient(nb, kernel_name=kernel_name, timeout=600,
-                                     resources={"metadata": {"path": str(workdir)}})
-    client.execute()
-    outputs = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
-    assert ("data: generated" in outputs) == (data == "generated")
+    """Backtest, forecast, staffing, simulation and a CBC shift plan, on the
+    bank volumes or generated ones."""
+    outputs = run_notebook(repo, "wfm_planning.ipynb", data, "calls_fpp2_bank_5min.csv", kernel_name, tmp_path,
+                           monkeypatch)
     assert "optimal: True" in outputs
     assert (tmp_path / "wfm_planning.png").stat().st_size > 10000

@@ -154,11 +154,11 @@ def backtest(history, *, models: Sequence[str] = ("seasonal_naive_week", "fourie
     minutes, per_day, per_week = _layout(interval_minutes, intervals_per_day, days_per_week)
     specs = [(_model(m, "models"), int(intraday_harmonics), int(weekly_harmonics), bool(trend))
              for m in models]
-    d = _core.backtest(_series(history, "history"), minutes, per_day, per_week, specs,
-                       [int(x) for x in special_days], int(first_origin_day), int(origin_step_days),
-                       int(horizon_days))
-    df = pd.DataFrame(d)
-    df["model"] = df["model"].astype("string")
+    table = _core.backtest(_series(history, "history"), minutes, per_day, per_week, specs,
+                           [int(x) for x in special_days], int(first_origin_day), int(origin_step_days),
+                           int(horizon_days))
+    df = table_to_dataframe(table)
+    df.attrs.update(dict(table.metadata))
     return df
 
 
@@ -192,15 +192,13 @@ def simulate_queue(calls_per_interval, agents, *, interval_s: int = 900, aht_s: 
         raise _invalid("interval_s", interval_s, "must be a whole number of seconds")
     start_ms = 0 if start is None else _to_unix_ms(start, "start")
     patience = 0 if mean_patience_s is None else 1
-    d, table = _core.simulate_queue(
+    intervals, table = _core.simulate_queue(
         np.ascontiguousarray(calls_per_interval, dtype=np.float64),
         np.ascontiguousarray(agents, dtype=np.int32), int(interval_s), int(round(aht_s * 1000)),
         _HANDLE_TIMES[handle_time], float(handle_time_cv), patience,
         int(round((mean_patience_s or 0) * 1000)), int(round(answer_time_s * 1000)), int(seed), start_ms,
         int(queue_id), bool(contacts))
-    intervals = pd.DataFrame(d)
-    intervals.insert(0, "interval_start",
-                     pd.to_datetime(intervals.pop("interval_start_ms"), unit="ms", utc=True))
+    intervals = table_to_dataframe(intervals)
     if not contacts:
         return intervals
     return intervals, table_to_dataframe(table)
@@ -269,12 +267,8 @@ def plan_shifts(required, shift_types: Iterable[ShiftType], *, interval_s: int =
     req = [int(x) for x in np.asarray(required).ravel()]
     d = _core.plan_shifts(req, specs, int(interval_s), bool(cyclic), int(time_limit_s),
                           float(under_staffing_cost_hours))
-    assignments = pd.DataFrame(d["assignments"])
-    assignments["shift"] = assignments["shift"].astype("string")
-    breaks = assignments["break_offset"]
-    assignments["break_offset"] = breaks.where(breaks >= 0).astype("Int64")  # -1: no break
-    coverage = pd.DataFrame(d["coverage"])
-    coverage.index.name = "interval"
+    assignments = table_to_dataframe(d["assignments"])
+    coverage = table_to_dataframe(d["coverage"]).set_index("interval")
     return ShiftPlan(assignments=assignments, coverage=coverage, paid_hours=d["paid_hours"],
                      optimal=d["optimal"], lower_bound_hours=d["lower_bound_hours"],
                      patterns=d["patterns"])
