@@ -75,6 +75,27 @@ def _masked_int64(s: pd.Series):
     return values, None
 
 
+_NAT = np.iinfo(np.int64).min
+_PER_MS = {"ns": 1_000_000, "us": 1_000, "ms": 1}
+
+
+def _epoch_ms(arr) -> np.ndarray:
+    """Milliseconds of a pandas DatetimeArray (naive read as UTC; an aware
+    one's ticks are UTC already) or TimedeltaArray, straight from its int64
+    ticks: no zone conversion and no intermediate copies. NaT stays
+    INT64_MIN, the library's null. Ticks are floored to the millisecond, as
+    numpy's datetime64[ms] cast does."""
+    ticks = arr.asi8
+    unit = getattr(arr, "unit", "ns")
+    if unit == "ms":
+        return ticks
+    nat = ticks == _NAT
+    ms = ticks * 1000 if unit == "s" else ticks // _PER_MS[unit]
+    if nat.any():
+        ms[nat] = _NAT
+    return ms
+
+
 def series_to_column(name: str, type_: int, data) -> tuple:
     """A column given by the user (Series, array, list) as the (name, type,
     values, valid) tuple the compiled module reads. Numeric data that is
@@ -90,18 +111,12 @@ def series_to_column(name: str, type_: int, data) -> tuple:
         masked = _masked_int64(s)
         if masked is not None:
             return (name, type_, masked[0], masked[1])
+    if (type_ == INSTANT and pd.api.types.is_datetime64_any_dtype(s.dtype)) or (
+            type_ == DURATION and pd.api.types.is_timedelta64_dtype(s.dtype)):
+        return (name, type_, _epoch_ms(s.array), None)
     valid = _mask_of(s)
     if type_ == DOUBLE:
         return (name, type_, s.to_numpy(dtype=np.float64, na_value=np.nan), valid)
-    if type_ == INSTANT and pd.api.types.is_datetime64_any_dtype(s.dtype):
-        if getattr(s.dt, "tz", None) is not None:
-            s = s.dt.tz_convert("UTC").dt.tz_localize(None)  # naive datetimes are read as UTC
-        # NaT is INT64_MIN, the library's null: no mask needed.
-        values = s.to_numpy(dtype="datetime64[ms]").view(np.int64)
-        return (name, type_, values, None)
-    if type_ == DURATION and pd.api.types.is_timedelta64_dtype(s.dtype):
-        values = s.to_numpy(dtype="timedelta64[ms]").view(np.int64)
-        return (name, type_, values, None)
     if valid is not None or not pd.api.types.is_integer_dtype(s.dtype):
         if not (pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype)
                 or s.isna().all()):
