@@ -95,6 +95,11 @@ extern "C" {
 
 bo_status bo_case_create(bo_case_t** out, int64_t id, const char* subject, const char* priority,
                          int64_t created_unix_ms) {
+  return bo_case_create_for(out, id, subject, priority, created_unix_ms, 0, 0);
+}
+
+bo_status bo_case_create_for(bo_case_t** out, int64_t id, const char* subject, const char* priority,
+                             int64_t created_unix_ms, int64_t customer_id, int64_t queue_id) {
   return guarded([&] {
     BO_REQUIRE(out);
     BO_REQUIRE(subject);
@@ -103,6 +108,8 @@ bo_status bo_case_create(bo_case_t** out, int64_t id, const char* subject, const
     if (!p) return fail(p.error());
     bo::Case c;
     c.id = bo::CaseId(id);
+    c.customer = bo::CustomerId(customer_id);
+    c.queue = bo::QueueId(queue_id);
     c.subject = subject;
     c.priority = *p;
     c.created_at = bo::Instant::from_unix_ms(created_unix_ms);
@@ -115,6 +122,29 @@ bo_status bo_case_create(bo_case_t** out, int64_t id, const char* subject, const
 }
 
 void bo_case_destroy(bo_case_t* c) { delete c; }
+
+bo_status bo_store_put_case(bo_store_t* store, const bo_case_t* c) {
+  return guarded([&] {
+    BO_REQUIRE(store);
+    BO_REQUIRE(c);
+    return backoffice::capi::status_of(store->store.put_case(c->workflow.record(), c->workflow.history()));
+  });
+}
+
+bo_status bo_store_get_case(bo_case_t** out, const bo_store_t* store, int64_t case_id) {
+  return guarded([&] {
+    BO_REQUIRE(out);
+    BO_REQUIRE(store);
+    auto c = store->store.get_case(bo::CaseId(case_id));
+    if (!c) return fail(c.error());
+    auto history = store->store.case_history(bo::CaseId(case_id));
+    if (!history) return fail(history.error());
+    auto w = bo::CaseWorkflow::restore(std::move(c).value(), std::move(history).value());
+    if (!w) return fail(w.error());
+    *out = new bo_case(std::move(*w));
+    return BO_OK;
+  });
+}
 
 bo_status bo_case_transition(bo_case_t* c, const char* to_status, int64_t at_unix_ms, const char* actor,
                              const char* reason) {

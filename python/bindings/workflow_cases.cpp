@@ -79,9 +79,27 @@ std::vector<EscalationRule> rules_of(const std::vector<std::pair<std::string, st
   return rules;
 }
 
+// A stored case and its history, rebuilt and checked by restore().
+Result<CaseWorkflow> load_stored_case(const Store& s, CaseId id) {
+  BO_ASSIGN_OR_RETURN(auto c, s.get_case(id));
+  BO_ASSIGN_OR_RETURN(auto history, s.case_history(id));
+  return CaseWorkflow::restore(std::move(c), std::move(history));
+}
+
 }  // namespace
 
 void bind_workflow_cases(py::module_& m) {
+  // Persistence: the case record and its whole history, one transaction.
+  m.def("case_save", [](py::handle store, const CaseWorkflow& w) {
+    Status st;
+    with_store(store, [&](Store& s) { st = s.put_case(w.record(), w.history()); });
+    check(st);
+  });
+  m.def("case_load", [](py::handle store, std::int64_t id) {
+    std::optional<Result<CaseWorkflow>> out;
+    with_store(store, [&](Store& s) { out.emplace(load_stored_case(s, CaseId(id))); });
+    return unwrap(std::move(*out));
+  });
   m.def("case_allowed_transitions", [](const std::string& from) {
     std::vector<std::string> out;
     for (CaseStatus s : allowed_transitions(unwrap(parse_case_status(from, "status")))) {

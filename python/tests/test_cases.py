@@ -152,3 +152,23 @@ def test_sla_report_of_many_cases_matches_single_evaluations(office):
         for target in ("first_response", "resolution"):
             for col in ("elapsed", "remaining", "breached", "at_risk"):
                 assert r.loc[case.id, f"{target}_{col}"] == single.loc[target, col]
+
+
+def test_a_case_and_its_history_round_trip_through_the_store():
+    with bo.Store.in_memory() as store:
+        store.put_queue(1, "Support")
+        store.put_customer(5, "Ada Lovelace")
+        case = bo.Case(7, subject="Router drops calls", created_at="2024-06-03T09:00:00Z", priority="P2",
+                       customer_id=5, queue_id=1)
+        case.transition("open", at="2024-06-03T09:05:00Z", actor="alice", reason="triaged")
+        case.transition("escalated", at="2024-06-03T10:00:00Z", actor="alice", reason="needs tier 2")
+        bo.save_case(store, case)
+        back = bo.load_case(store, 7)
+        assert (back.status, back.tier) == ("escalated", 2)
+        pd.testing.assert_frame_equal(back.history, case.history)
+        # The restored case keeps following the transition table.
+        with pytest.raises(bo.ConflictError):
+            back.transition("closed", at="2024-06-03T11:00:00Z", actor="bob", reason="")
+        with pytest.raises(bo.NotFoundError) as e:
+            bo.load_case(store, 8)
+        assert e.value.field == "case.id"

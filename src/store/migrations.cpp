@@ -193,7 +193,29 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
-constexpr std::array<std::string_view, 4> kScripts = {kV1, kV2, kV3, kV4};
+// Version 5: a case's history (docs/workflow_cases.md), one row per entry in
+// order. Retention deletes go down to it; when erasure or retention blanks a
+// case's subject, the trigger blanks the free-text reasons too, since they
+// may quote the customer.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE case_history (
+  case_id      INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  at_ms        INTEGER NOT NULL,
+  actor        TEXT NOT NULL,
+  event        TEXT NOT NULL,
+  from_status  TEXT NOT NULL,
+  to_status    TEXT NOT NULL,
+  tier         INTEGER NOT NULL,
+  reason       TEXT NOT NULL,
+  rule         TEXT NOT NULL,
+  PRIMARY KEY (case_id, position)
+);
+CREATE TRIGGER case_history_erased AFTER UPDATE OF subject ON cases WHEN NEW.subject = '[erased]'
+BEGIN UPDATE case_history SET reason = '[erased]' WHERE case_id = NEW.id AND reason <> '[erased]'; END;
+)sql";
+
+constexpr std::array<std::string_view, 5> kScripts = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

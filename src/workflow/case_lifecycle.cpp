@@ -71,23 +71,6 @@ bool is_allowed(CaseStatus from, CaseStatus to) noexcept {
   return f < kAllowedMask.size() && (kAllowedMask[f] & bit(to)) != 0;
 }
 
-std::string_view to_string(CaseEvent event) noexcept {
-  switch (event) {
-    case CaseEvent::kTransition: return "transition";
-    case CaseEvent::kEscalation: return "escalation";
-    case CaseEvent::kFirstResponse: return "first_response";
-  }
-  return "unknown";
-}
-
-std::string to_string(const CaseStatusChange& c) {
-  std::string out = c.event == CaseEvent::kFirstResponse
-                        ? fmt::format("{} {} first response", c.at, c.actor)
-                        : fmt::format("{} {} {} (tier {})", c.at, c.actor, arrow(c.from, c.to), c.tier);
-  if (!c.reason.empty()) out += fmt::format(": {}", c.reason);
-  return out;
-}
-
 Result<CaseWorkflow> CaseWorkflow::start(Case c) {
   BO_RETURN_IF_ERROR(c.validate());
   return CaseWorkflow(std::move(c));

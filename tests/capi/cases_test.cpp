@@ -145,3 +145,40 @@ TEST(CCases, CreateRejectsBadInput) {
   EXPECT_EQ(c, nullptr);
   bo_case_destroy(nullptr);
 }
+
+TEST(CCases, ACaseAndItsHistoryRoundTripThroughTheStore) {
+  bo_store_t* store = nullptr;
+  ASSERT_EQ(bo_store_open_in_memory(&store), BO_OK);
+  ASSERT_EQ(bo_store_put_queue(store, 1, "Support", "voice", 20, 80.0, 0, "UTC", nullptr), BO_OK);
+  ASSERT_EQ(bo_store_put_customer(store, 5, "Ada Lovelace"), BO_OK) << bo_last_error();
+  // 2024-06-03T09:00:00Z, then open at +5 min and escalated at +60 min.
+  const int64_t t0 = 1717405200000;
+  bo_case_t* c = nullptr;
+  ASSERT_EQ(bo_case_create_for(&c, 7, "Router drops calls", "P2", t0, 5, 1), BO_OK) << bo_last_error();
+  ASSERT_EQ(bo_case_transition(c, "open", t0 + 300000, "alice", "triaged"), BO_OK);
+  ASSERT_EQ(bo_case_transition(c, "escalated", t0 + 3600000, "alice", "tier 2"), BO_OK);
+  ASSERT_EQ(bo_store_put_case(store, c), BO_OK) << bo_last_error();
+  bo_case_t* back = nullptr;
+  ASSERT_EQ(bo_store_get_case(&back, store, 7), BO_OK) << bo_last_error();
+  size_t n = 0;
+  ASSERT_EQ(bo_case_history_count(&n, back), BO_OK);
+  EXPECT_EQ(n, 2u);
+  const char* status = nullptr;
+  int32_t tier = 0;
+  ASSERT_EQ(bo_case_state(&status, &tier, nullptr, nullptr, back), BO_OK) << bo_last_error();
+  EXPECT_STREQ(status, "escalated");
+  EXPECT_EQ(tier, 2);
+  bo_case_t* none = nullptr;
+  EXPECT_EQ(bo_store_get_case(&none, store, 8), BO_NOT_FOUND);
+  EXPECT_STREQ(bo_last_error_field(), "case.id");
+  EXPECT_EQ(none, nullptr);
+  // A case whose customer is not in the store is refused, naming the field.
+  bo_case_t* orphan = nullptr;
+  ASSERT_EQ(bo_case_create_for(&orphan, 9, "Lost", "P3", t0, 99, 1), BO_OK);
+  EXPECT_EQ(bo_store_put_case(store, orphan), BO_VALIDATION);
+  EXPECT_STREQ(bo_last_error_field(), "case.customer");
+  bo_case_destroy(orphan);
+  bo_case_destroy(back);
+  bo_case_destroy(c);
+  bo_store_close(store);
+}

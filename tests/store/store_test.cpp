@@ -222,7 +222,7 @@ TEST(StoreMigration, UpgradesAVersionOneFileInPlaceKeepingItsRows) {
     EXPECT_EQ(db.query_int("PRAGMA user_version").value(), 1);
   }
   auto store = Store::open(file.path()).value();
-  EXPECT_EQ(store.schema_version(), 4);
+  EXPECT_EQ(store.schema_version(), 5);
   EXPECT_EQ(store.count("interactions").value(), 1);
   EXPECT_EQ(store.get_queue(QueueId(1))->name, "Old");
   // The version 2 index, the version 3 table and index and the version 4
@@ -233,6 +233,7 @@ TEST(StoreMigration, UpgradesAVersionOneFileInPlaceKeepingItsRows) {
     EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'work_item_error_fields'").value(), 1);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'cases_by_queue'").value(), 1);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'").value(), 1);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_master WHERE name = 'case_history'").value(), 1);
   }
   // The upgraded file takes the new writes: a work item with fields in error.
   auto w = make_work_item(6);
@@ -252,7 +253,7 @@ TEST(StoreMigration, UpgradesAVersionTwoFileWithWorkItemsToTheLatestVersion) {
                     .ok());
   }
   auto store = Store::open(file.path()).value();
-  EXPECT_EQ(store.schema_version(), 4);
+  EXPECT_EQ(store.schema_version(), 5);
   auto w = store.get_work_item(WorkItemId(4)).value();
   EXPECT_EQ(w.kind, WorkItemKind::kClaim);
   EXPECT_EQ(w.received_at, Instant::from_unix_ms(60000));

@@ -35,8 +35,25 @@ typedef struct bo_case bo_case_t;
  * BO_VALIDATION naming "case.subject". */
 BO_API bo_status bo_case_create(bo_case_t **out, int64_t id, const char *subject,
                                 const char *priority, int64_t created_unix_ms);
+/* As bo_case_create, for customer customer_id on queue queue_id: the
+ * parties a stored case needs (bo_store_put_case). */
+BO_API bo_status bo_case_create_for(bo_case_t **out, int64_t id, const char *subject,
+                                    const char *priority, int64_t created_unix_ms,
+                                    int64_t customer_id, int64_t queue_id);
 /* Releases a case; NULL is ignored. */
 BO_API void bo_case_destroy(bo_case_t *c);
+
+/* Stores the case and its whole history in one transaction (the stored
+ * history is replaced); audited when bo_audit_record_changes is on. Errors:
+ * BO_VALIDATION naming "case.customer" / "case.queue" when they are not in
+ * the store, or "case_history[i].<field>"; BO_STORE. */
+BO_API bo_status bo_store_put_case(bo_store_t *store, const bo_case_t *c);
+/* The stored case `case_id` with its history, rebuilt and checked against
+ * the transition table. *out is owned by the caller; release with
+ * bo_case_destroy. Errors: BO_NOT_FOUND naming "case.id"; BO_CONFLICT or
+ * BO_INVALID_ARGUMENT naming "case.history[i].<field>" when the stored
+ * history is not a legal walk; BO_STORE. */
+BO_API bo_status bo_store_get_case(bo_case_t **out, const bo_store_t *store, int64_t case_id);
 
 /* Moves the case to `to_status` at at_unix_ms; actor and reason may be NULL
  * (""). Moving to "resolved" sets resolved_at; to "escalated" raises the

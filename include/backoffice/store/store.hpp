@@ -7,6 +7,7 @@
 #include <backoffice/domain/agent_state.hpp>
 #include <backoffice/domain/agent_state_columns.hpp>
 #include <backoffice/domain/case.hpp>
+#include <backoffice/domain/case_history.hpp>
 #include <backoffice/domain/customer.hpp>
 #include <backoffice/domain/interaction.hpp>
 #include <backoffice/domain/interaction_columns.hpp>
@@ -150,7 +151,17 @@ class Store {
   // Cases. put_case validates, then inserts or replaces by id; the customer,
   // queue and owner it names must exist (kValidation naming the field).
   Status put_case(const Case& c);
+  // The case and its whole history (oldest first) in one transaction: the
+  // stored history is replaced by `history`. Entries must be in time order,
+  // within created_at..updated_at, tiers 1..3 (kValidation naming
+  // "case_history[i].<field>"); whether the walk is legal is for
+  // CaseWorkflow::restore to judge when it is read back. put_case(c) alone
+  // keeps the stored history. O(history).
+  Status put_case(const Case& c, std::span<const CaseStatusChange> history);
   Result<Case> get_case(CaseId id) const;
+  // The stored history of a case, oldest first (empty when none was put).
+  // kNotFound ("case.id") when the case is absent.
+  Result<std::vector<CaseStatusChange>> case_history(CaseId id) const;
   Result<std::vector<Case>> cases(const CaseQuery& query = {}) const;
 
   // Work items. put_work_item validates, then inserts or replaces by id (its

@@ -3,6 +3,7 @@
 #include <backoffice/core/instant.hpp>
 #include <backoffice/core/result.hpp>
 #include <backoffice/domain/case.hpp>
+#include <backoffice/domain/case_history.hpp>
 #include <backoffice/domain/formatting.hpp>
 
 #include <span>
@@ -33,34 +34,8 @@ std::span<const CaseStatus> allowed_transitions(CaseStatus from) noexcept;
 // Whether the table above allows from -> to. O(1).
 bool is_allowed(CaseStatus from, CaseStatus to) noexcept;
 
-// What a history entry records.
-enum class CaseEvent {
-  kTransition,     // a status change through CaseWorkflow::transition
-  kEscalation,     // a tier raise (status becomes escalated), manual or by an SLA rule
-  kFirstResponse,  // the first reply to the customer; status unchanged
-};
-
-// "transition", "escalation", "first_response".
-std::string_view to_string(CaseEvent event) noexcept;
-
-// One entry of a case's history: who changed what, when and why.
-struct CaseStatusChange {
-  Instant at;  // UTC
-  std::string actor;
-  CaseStatus from = CaseStatus::kNew;
-  CaseStatus to = CaseStatus::kNew;
-  std::string reason;
-  CaseEvent event = CaseEvent::kTransition;
-  int tier = Case::kMinTier;  // tier after the change
-  // The SLA escalation rule that made this entry ("" when a person did);
-  // apply_escalations fires each rule at most once per case by reading it.
-  std::string rule;
-
-  friend bool operator==(const CaseStatusChange&, const CaseStatusChange&) = default;
-};
-
-// "2024-06-03T13:00:00Z alice open -> escalated (tier 2): customer unhappy".
-std::string to_string(const CaseStatusChange& change);
+// History entries (CaseStatusChange, CaseEvent) are domain records:
+// backoffice/domain/case_history.hpp.
 
 // A case together with its history, the unit the workflow rules act on.
 // Every mutation validates first and changes nothing when it fails; each
@@ -120,8 +95,4 @@ class CaseWorkflow {
 
 }  // namespace backoffice
 
-template <>
-struct fmt::formatter<backoffice::CaseEvent> : backoffice::detail::ToStringFormatter<backoffice::CaseEvent> {};
-template <>
-struct fmt::formatter<backoffice::CaseStatusChange>
-    : backoffice::detail::ToStringFormatter<backoffice::CaseStatusChange> {};
+

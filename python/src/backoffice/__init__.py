@@ -19,7 +19,7 @@ from .core import (
     parse_instant,
     version,
 )
-from .cases import Case, SlaPolicy, case_allowed_transitions, follow_up_due, sla_report
+from .cases import Case, SlaPolicy, case_allowed_transitions, follow_up_due, load_case, save_case, sla_report
 from .compliance import (
     AuditVerification,
     MaskResult,
@@ -88,6 +88,8 @@ __all__ = [
     "SlaPolicy",
     "case_allowed_transitions",
     "follow_up_due",
+    "load_case",
+    "save_case",
     "sla_report",
     "AuditVerification",
     "MaskResult",

@@ -25,6 +25,8 @@ __all__ = [
     "SlaPolicy",
     "case_allowed_transitions",
     "follow_up_due",
+    "load_case",
+    "save_case",
     "sla_report",
 ]
 
@@ -238,6 +240,20 @@ class Case:
         p = (policy or SlaPolicy())._args()
         chosen = list(rules) if rules is not None else _core.default_escalation_rules()
         return self._w.apply_escalations(*p, calendar._cal, _to_unix_ms(now, "now"), actor, chosen)
+
+
+def save_case(store, case: Case) -> None:
+    """Stores the case and its whole history in one transaction (the stored
+    history is replaced). Its customer and queue must exist in the store."""
+    _core.case_save(store._handle, case._w)
+
+
+def load_case(store, case_id: int) -> Case:
+    """The stored case with its history, rebuilt and checked against the
+    transition table (NotFoundError naming ``case.id`` when absent)."""
+    case = Case.__new__(Case)
+    case._w = _core.case_load(store._handle, int(case_id))
+    return case
 
 
 def sla_report(cases: Sequence[Case], *, calendar: BusinessCalendar, now: InstantLike,
