@@ -73,7 +73,9 @@ TEST(StoreCaseHistory, BlankingTheSubjectBlanksTheReasonsAndDeletesCascade) {
   // What erasure and retention's anonymise do to a case.
   auto& db = f.store.impl().db;
   ASSERT_TRUE(db.exec("UPDATE cases SET subject = '[erased]' WHERE id = 7").ok());
-  for (const auto& h : f.store.case_history(f.c.id).value()) EXPECT_EQ(h.reason, "[erased]");
+  const auto erased = f.store.case_history(f.c.id).value();  // a named copy: no dangling temporary
+  ASSERT_EQ(erased.size(), 2u);
+  for (const auto& h : erased) EXPECT_EQ(h.reason, "[erased]");
   ASSERT_TRUE(db.exec("DELETE FROM cases WHERE id = 7").ok());
   EXPECT_EQ(db.query_int("SELECT count(*) FROM case_history").value(), 0);
 }
