@@ -8,10 +8,11 @@
 #include <backoffice/compliance/pii_checks.hpp>
 
 #include <benchmark/benchmark.h>
+
+#include "ratio_reporter.hpp"
 #include <fmt/format.h>
 
 #include <array>
-#include <map>
 #include <random>
 #include <regex>
 #include <string>
@@ -169,49 +170,24 @@ BENCHMARK(BM_Compliance_MaskPii_WithPhones)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Compliance_MaskPii_WithPhonesValid)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Compliance_MaskPii_StdRegexBaseline)->Unit(benchmark::kMillisecond);
 
-// Console output plus a closing line with the RE2 / std::regex ratio.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& run : runs) {
-      if (auto it = run.counters.find("bytes_per_second"); it != run.counters.end()) {
-        rate_[run.benchmark_name()] = it->second.value;
-      }
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    auto get = [&](std::string_view name) {
-      auto it = rate_.find(std::string(name));
-      return it == rate_.end() ? 0.0 : it->second;
-    };
-    const double re2 = get("BM_Compliance_MaskPii_NoPhones");
-    const double phones = get("BM_Compliance_MaskPii_WithPhones");
-    const double valid = get("BM_Compliance_MaskPii_WithPhonesValid");
-    const double std_re = get("BM_Compliance_MaskPii_StdRegexBaseline");
-    fmt::print("corpus: {} notes, {} bytes (seed {})\n", corpus().size(), corpus_bytes(), kSeed);
-    fmt::print(
-        "RE2 no phones {:.1f} MB/s, with phones (fast) {:.1f} MB/s, with phones (valid) {:.1f} MB/s, "
-        "std::regex {:.1f} MB/s\n",
-        re2 / 1e6, phones / 1e6, valid / 1e6, std_re / 1e6);
-    if (std_re > 0) {
-      fmt::print("ratio RE2 (no phones) / std::regex: {:.1f}x\n", re2 / std_re);
-      fmt::print("ratio RE2 (with phones, fast) / std::regex (no phones): {:.1f}x\n", phones / std_re);
-    }
-  }
-
- private:
-  std::map<std::string, double> rate_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  return 0;
+  return backoffice::bench::run_with_ratios(
+      argc, argv,
+      {{"BM_Compliance_MaskPii_NoPhones", "BM_Compliance_MaskPii_StdRegexBaseline"},
+       {"BM_Compliance_MaskPii_WithPhones", "BM_Compliance_MaskPii_StdRegexBaseline"}},
+      [](const backoffice::bench::Rates& rates) {
+        auto mb_s = [&](const char* name) {
+          const auto it = rates.find(name);
+          return it == rates.end() ? 0.0 : it->second / 1e6;
+        };
+        std::fprintf(stderr, "corpus: %zu notes, %zu bytes (seed %llu)\n", corpus().size(),
+                     static_cast<std::size_t>(corpus_bytes()), static_cast<unsigned long long>(kSeed));
+        std::fprintf(stderr,
+                     "RE2 no phones %.1f MB/s, with phones (fast) %.1f MB/s, with phones (valid) %.1f MB/s, "
+                     "std::regex %.1f MB/s\n",
+                     mb_s("BM_Compliance_MaskPii_NoPhones"), mb_s("BM_Compliance_MaskPii_WithPhones"),
+                     mb_s("BM_Compliance_MaskPii_WithPhonesValid"), mb_s("BM_Compliance_MaskPii_StdRegexBaseline"));
+      });
 }

@@ -9,6 +9,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "ratio_reporter.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -194,43 +196,10 @@ BENCHMARK(BM_Kpi_FcrNaiveSortBaseline)->Unit(benchmark::kMillisecond)->MinTime(2
 BENCHMARK(BM_Kpi_Fcr)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Kpi_FcrMatchReason)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-// The ratios (library over baseline rows/s) are printed after the run from
-// the reporter's results, so they appear beside the JSON on stderr.
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  class RatioReporter : public benchmark::BenchmarkReporter {
-   public:
-    explicit RatioReporter(benchmark::BenchmarkReporter* inner) : inner_(inner) {}
-    bool ReportContext(const Context& ctx) override { return inner_->ReportContext(ctx); }
-    void ReportRuns(const std::vector<Run>& runs) override {
-      // Single runs, or the mean of repetitions, keyed without the aggregate suffix.
-      for (const auto& r : runs) {
-        if (r.run_type == Run::RT_Aggregate && r.aggregate_name != "mean") continue;
-        times_[r.run_name.str()] = r.GetAdjustedCPUTime();
-      }
-      inner_->ReportRuns(runs);
-    }
-    void Finalize() override {
-      inner_->Finalize();
-      auto ratio = [&](const char* lib, const char* base) {
-        if (times_.count(lib) && times_.count(base) && times_[lib] > 0) {
-          std::fprintf(stderr, "ratio %s vs %s: %.1fx faster\n", lib, base, times_[base] / times_[lib]);
-        }
-      };
-      ratio("BM_Kpi_QueueByQuarterHour/min_time:2.000", "BM_Kpi_QueueByQuarterHourNaiveBaseline/min_time:2.000");
-      ratio("BM_Kpi_Fcr/min_time:2.000", "BM_Kpi_FcrNaiveSortBaseline/min_time:2.000");
-      ratio("BM_Kpi_FcrMatchReason/min_time:2.000", "BM_Kpi_FcrNaiveSortBaseline/min_time:2.000");
-    }
-
-   private:
-    benchmark::BenchmarkReporter* inner_;
-    std::map<std::string, double> times_;
-  };
-  benchmark::BenchmarkReporter* display = benchmark::CreateDefaultDisplayReporter();
-  RatioReporter reporter(display);
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  delete display;
-  return 0;
+  return backoffice::bench::run_with_ratios(
+      argc, argv,
+      {{"BM_Kpi_QueueByQuarterHour", "BM_Kpi_QueueByQuarterHourNaiveBaseline"},
+       {"BM_Kpi_Fcr", "BM_Kpi_FcrNaiveSortBaseline"},
+       {"BM_Kpi_FcrMatchReason", "BM_Kpi_FcrNaiveSortBaseline"}});
 }

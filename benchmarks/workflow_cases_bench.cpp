@@ -11,9 +11,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include "ratio_reporter.hpp"
+
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 #include <random>
 #include <vector>
 
@@ -135,41 +136,7 @@ void BM_Workflow_CaseSlaMinuteWalkBaseline(benchmark::State& state) {
 BENCHMARK(BM_Workflow_CaseSlaMinuteWalkBaseline)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Workflow_CaseSla)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
-// The ratio (library over baseline cases/s) is printed after the run from
-// the reporter's results, beside the JSON on stderr.
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  class RatioReporter : public benchmark::BenchmarkReporter {
-   public:
-    explicit RatioReporter(benchmark::BenchmarkReporter* inner) : inner_(inner) {}
-    bool ReportContext(const Context& ctx) override { return inner_->ReportContext(ctx); }
-    void ReportRuns(const std::vector<Run>& runs) override {
-      for (const auto& r : runs) {
-        const auto it = r.counters.find("cases");
-        if (it != r.counters.end() && r.GetAdjustedCPUTime() > 0) {
-          rates_[r.run_name.function_name] = it->second.value / r.GetAdjustedCPUTime();
-        }
-      }
-      inner_->ReportRuns(runs);
-    }
-    void Finalize() override {
-      inner_->Finalize();
-      const char* lib = "BM_Workflow_CaseSla";
-      const char* base = "BM_Workflow_CaseSlaMinuteWalkBaseline";
-      if (rates_.count(lib) && rates_.count(base) && rates_[base] > 0) {
-        std::fprintf(stderr, "ratio %s vs %s: %.1fx more cases/s\n", lib, base, rates_[lib] / rates_[base]);
-      }
-    }
-
-   private:
-    benchmark::BenchmarkReporter* inner_;
-    std::map<std::string, double> rates_;
-  };
-  benchmark::BenchmarkReporter* display = benchmark::CreateDefaultDisplayReporter();
-  RatioReporter reporter(display);
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  delete display;
-  return 0;
+  return backoffice::bench::run_with_ratios(argc, argv,
+                                            {{"BM_Workflow_CaseSla", "BM_Workflow_CaseSlaMinuteWalkBaseline"}});
 }

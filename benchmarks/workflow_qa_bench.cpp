@@ -10,6 +10,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "ratio_reporter.hpp"
+
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -134,49 +136,9 @@ void BM_Workflow_QaReportNaiveBaseline(benchmark::State& state) {
 BENCHMARK(BM_Workflow_QaReportNaiveBaseline)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Workflow_QaReport)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
-// Console output as usual, plus the baseline / library ratio at the end.
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) {
-      if (r.run_type != Run::RT_Iteration || r.iterations == 0) continue;
-      const double t = r.GetAdjustedRealTime();
-      if (r.run_name.function_name == "BM_Workflow_QaReport") library_ = t;
-      if (r.run_name.function_name == "BM_Workflow_QaReportNaiveBaseline") baseline_ = t;
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-  void Finalize() override {
-    ConsoleReporter::Finalize();
-    if (library_ > 0 && baseline_ > 0) {
-      GetOutputStream() << "QA report speed-up over the naive baseline: " << baseline_ / library_ << "x\n";
-    }
-  }
-
- private:
-  double library_ = 0;
-  double baseline_ = 0;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  // The ratio line is added to the console format only; --benchmark_format=json
-  // or csv keep their machine-readable output untouched.
-  bool console_format = true;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--benchmark_format=", 0) == 0 && arg != "--benchmark_format=console")
-      console_format = false;
-  }
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  if (console_format) {
-    RatioReporter console;
-    benchmark::RunSpecifiedBenchmarks(&console);
-  } else {
-    benchmark::RunSpecifiedBenchmarks();
-  }
-  benchmark::Shutdown();
-  return 0;
+  return backoffice::bench::run_with_ratios(argc, argv,
+                                            {{"BM_Workflow_QaReport", "BM_Workflow_QaReportNaiveBaseline"}});
 }
