@@ -7,7 +7,6 @@
 #include <backoffice/domain/work_item.hpp>
 #include <backoffice/kpi/time_bucket.hpp>
 
-#include <algorithm>
 #include <utility>
 
 namespace backoffice::capi {

@@ -52,7 +52,7 @@ def _model(name: str, field_: str = "model") -> int:
     return FORECAST_MODELS[name]
 
 
-def _series(values, name: str) -> np.ndarray:
+def _series(values) -> np.ndarray:
     if isinstance(values, pd.Series):
         values = values.to_numpy(dtype=np.float64, na_value=np.nan)
     return np.ascontiguousarray(values, dtype=np.float64)
@@ -108,7 +108,7 @@ def forecast(history, *, horizon_days: int = 7, model: str = "fourier_regression
         ValidationError: naming the field (``history.size`` when too short).
     """
     minutes, per_day, per_week = _layout(interval_minutes, intervals_per_day, days_per_week)
-    values = _core.forecast(_series(history, "history"), minutes, per_day, per_week, int(horizon_days),
+    values = _core.forecast(_series(history), minutes, per_day, per_week, int(horizon_days),
                             _model(model), [int(d) for d in special_days], float(special_day_multiplier),
                             int(intraday_harmonics), int(weekly_harmonics), bool(trend))
     index = _future_index(history, len(values), minutes, per_week)
@@ -125,7 +125,7 @@ def forecast_aht(aht_s, volume, *, horizon_days: int = 7, model: str = "fourier_
     regression weights each interval by its volume. Arguments and result as
     :func:`forecast`."""
     minutes, per_day, per_week = _layout(interval_minutes, intervals_per_day, days_per_week)
-    aht, vol = _series(aht_s, "aht_s"), _series(volume, "volume")
+    aht, vol = _series(aht_s), _series(volume)
     if aht.shape != vol.shape:
         raise _invalid("volume", f"{vol.size} values", f"expected {aht.size}, as many as aht_s")
     values = _core.forecast_aht(aht, vol, minutes, per_day, per_week, int(horizon_days), _model(model),
@@ -154,7 +154,7 @@ def backtest(history, *, models: Sequence[str] = ("seasonal_naive_week", "fourie
     minutes, per_day, per_week = _layout(interval_minutes, intervals_per_day, days_per_week)
     specs = [(_model(m, "models"), int(intraday_harmonics), int(weekly_harmonics), bool(trend))
              for m in models]
-    table = _core.backtest(_series(history, "history"), minutes, per_day, per_week, specs,
+    table = _core.backtest(_series(history), minutes, per_day, per_week, specs,
                            [int(x) for x in special_days], int(first_origin_day), int(origin_step_days),
                            int(horizon_days))
     df = table_to_dataframe(table)
