@@ -5,7 +5,9 @@
 
 #include "kpi/ratio.hpp"
 
+#include "kpi/contact_accumulator.hpp"
 #include "kpi/dense_encoder.hpp"
+#include "kpi/group_cache.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,6 +18,8 @@
 
 namespace backoffice {
 
+using kpi_detail::Accumulator;
+using kpi_detail::FlagTables;
 using kpi_detail::ratio;
 
 struct ContactReport::Index {
@@ -34,88 +38,6 @@ constexpr std::array<std::pair<Dimension, std::string_view>, 6> kDimensionNames{
 }};
 
 std::size_t key_width(const GroupBy& g) { return g.dimensions.size() + 1; }
-
-// Rows per block of contact_report()'s loop; at most 255 so no 8-bit lane
-// of Accumulator overflows within a block.
-constexpr std::size_t kBlock = 255;
-
-// One group's counts over the current block. The 0/1 counts are packed in
-// 8-bit lanes, eight to a word, so one add updates eight of them; abandoned
-// is offered - answered. Flushed into ContactCounts after every block.
-struct alignas(64) Accumulator {
-  // Lanes from the low byte: offered, answered, short_abandoned,
-  // answered_within_target, abandoned_within_target, transferred,
-  // csat_responses, csat_top_box.
-  std::uint64_t flags_a = 0;
-  // nps_responses, nps_promoters, nps_detractors, survey_resolved_known,
-  // survey_resolved, fcr_resolved, fcr_repeat, fcr_pending.
-  std::uint64_t flags_b = 0;
-  std::int64_t wait_answered_ms = 0, talk_ms = 0, hold_ms = 0, wrap_ms = 0, csat_sum = 0;
-  // The last block that touched this group (for the list of groups to flush).
-  std::int64_t block = -1;
-
-  void flush_into(ContactCounts& c) {
-    const auto lane = [](std::uint64_t word, int k) { return static_cast<std::int64_t>((word >> (8 * k)) & 0xff); };
-    c.offered += lane(flags_a, 0);
-    c.answered += lane(flags_a, 1);
-    c.abandoned += lane(flags_a, 0) - lane(flags_a, 1);
-    c.short_abandoned += lane(flags_a, 2);
-    c.answered_within_target += lane(flags_a, 3);
-    c.abandoned_within_target += lane(flags_a, 4);
-    c.transferred += lane(flags_a, 5);
-    c.csat_responses += lane(flags_a, 6);
-    c.csat_top_box += lane(flags_a, 7);
-    c.nps_responses += lane(flags_b, 0);
-    c.nps_promoters += lane(flags_b, 1);
-    c.nps_detractors += lane(flags_b, 2);
-    c.survey_resolved_known += lane(flags_b, 3);
-    c.survey_resolved += lane(flags_b, 4);
-    c.fcr_resolved += lane(flags_b, 5);
-    c.fcr_repeat += lane(flags_b, 6);
-    c.fcr_pending += lane(flags_b, 7);
-    c.wait_answered_ms += wait_answered_ms;
-    c.talk_ms += talk_ms;
-    c.hold_ms += hold_ms;
-    c.wrap_ms += wrap_ms;
-    c.csat_sum += csat_sum;
-    flags_a = flags_b = 0;
-    wait_answered_ms = talk_ms = hold_ms = wrap_ms = csat_sum = 0;
-  }
-};
-
-// A row's flag words by table lookup instead of a compare per flag: the
-// one-byte columns (CSAT, NPS, resolved, FCR state) index 256-entry tables
-// of their lanes, and the outcome (answered, within target, short, transferred)
-// is a 4-bit index.
-struct FlagTables {
-  std::array<std::uint64_t, 16> outcome{};
-  std::array<std::uint64_t, 256> csat{}, nps{}, resolved{}, fcr{};
-  std::array<std::int64_t, 256> csat_value{};
-
-  explicit FlagTables(std::int64_t csat_top_box_min) {
-    const auto lanes = [](std::initializer_list<bool> bits) {
-      std::uint64_t w = 0;
-      int k = 0;
-      for (bool b : bits) w |= std::uint64_t{b} << (8 * k++);
-      return w;
-    };
-    for (unsigned o = 0; o < 16; ++o) {
-      const bool answered = o & 1, within = o & 2, is_short = o & 4, transferred = o & 8;
-      outcome[o] = lanes({true, answered, !answered && is_short, answered && within, !answered && within,
-                          answered && transferred});
-    }
-    for (unsigned byte = 0; byte < 256; ++byte) {
-      const std::int64_t x = static_cast<std::int8_t>(byte);
-      csat[byte] = lanes({false, false, false, false, false, false, x > 0, x >= csat_top_box_min});
-      csat_value[byte] = x > 0 ? x : 0;
-      nps[byte] = lanes({x >= 0, x >= 9, x >= 0 && x <= 6});
-      resolved[byte] = lanes({false, false, false, x >= 0, x == 1});
-      fcr[byte] = lanes({false, false, false, false, false, byte == static_cast<unsigned>(FcrState::kResolved),
-                         byte == static_cast<unsigned>(FcrState::kRepeat),
-                         byte == static_cast<unsigned>(FcrState::kPending)});
-    }
-  }
-};
 
 }  // namespace
 
@@ -283,9 +205,10 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
   const std::size_t dims = group_by.dimensions.size();
   if (dims + 1 > 8) return invalid_argument("dimensions", std::to_string(dims), "at most 7 dimensions");
 
-  // Rows go in blocks of kBlock, one column at a time: the dimension values,
-  // the buckets and the group of every row first, then the counts in one
+  // Rows go in blocks, one column at a time: the dimension values, the
+  // buckets and the group of every row first, then the counts in one
   // branch-free pass.
+  constexpr std::size_t kBlock = 256;
   std::vector<std::int64_t> dim_values(dims * kBlock);
   std::array<std::int64_t, kBlock> bucket{};
   std::array<std::int32_t, kBlock> group_of{};
@@ -302,36 +225,19 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
   };
   std::array<TargetSlot, 64> target_cache{};
 
-  // Each distinct tuple of dimension values gets a small code (a direct-
-  // mapped cache in front of a hash index); each code remembers the group of
-  // the last bucket it was seen in. Time-ordered input stays in a bucket for
-  // many rows, so a row finds its group with a few array reads, and the
-  // report's index is probed once per group.
-  constexpr std::size_t kTupleCacheBits = 10;
-  kpi_detail::TupleIndex tuples(dims);
-  std::vector<std::int64_t> cached_tuple(dims << kTupleCacheBits);
-  std::vector<std::int32_t> cached_code(std::size_t{1} << kTupleCacheBits, -1);
-  struct Current {
-    std::int64_t bucket = 0;
-    std::int32_t group = -1;
-  };
-  std::vector<Current> current(dims == 0 ? 1 : 0);
+  kpi_detail::GroupCache groups(report.index_->tuples);
   std::vector<Accumulator> acc;
-
   std::int64_t cached_agent = kNullInt64, cached_team = kNullInt64;
   const FlagTables flags(options.csat_top_box_min);
-  std::array<std::int64_t, 8> key{};
 
-  std::array<std::int32_t, kBlock> touched{};  // distinct groups of the block
   for (std::size_t begin = 0; begin < n; begin += kBlock) {
     const std::size_t m = std::min(kBlock, n - begin);
-    const auto block_no = static_cast<std::int64_t>(begin / kBlock);
-    std::size_t touched_count = 0;
     // One int64 dimension is read in place; others are copied to int64s.
-    const std::int64_t* values_ = dim_values.data();
-    if (dims == 1 && group_by.dimensions[0] == Dimension::kQueue) values_ = v.queue_id.data() + begin;
-    if (dims == 1 && group_by.dimensions[0] == Dimension::kAgent) values_ = v.agent_id.data() + begin;
-    for (std::size_t d = 0; d < dims && values_ == dim_values.data(); ++d) {
+    const std::int64_t* values = dim_values.data();
+    std::size_t stride = kBlock;
+    if (dims == 1 && group_by.dimensions[0] == Dimension::kQueue) values = v.queue_id.data() + begin;
+    if (dims == 1 && group_by.dimensions[0] == Dimension::kAgent) values = v.agent_id.data() + begin;
+    for (std::size_t d = 0; d < dims && values == dim_values.data(); ++d) {
       std::int64_t* out = dim_values.data() + d * kBlock;
       const auto rows = [&](auto column) {
         for (std::size_t j = 0; j < m; ++j) out[j] = static_cast<std::int64_t>(column[begin + j]);
@@ -356,65 +262,10 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
       }
     }
     bucketer.bucket_starts(v.offered_ms.subspan(begin, m), std::span<std::int64_t>(bucket.data(), m));
-
-    // Raw pointers: the vectors' own pointers would be reloaded every row.
-    std::int32_t* const codes_ = cached_code.data();
-    std::int64_t* const tuples_ = cached_tuple.data();
-    Current* current_ = current.data();  // both refreshed when they grow
-    Accumulator* acc_ = acc.data();
-    for (std::size_t j = 0; j < m; ++j) {
-      std::size_t code = 0;
-      if (dims > 0) {
-        std::uint64_t h = 0;
-        bool hit = true;
-        std::size_t slot = 0;
-        if (dims == 1) {  // the common case, without the loops
-          const std::int64_t x = values_[j];
-          slot = (static_cast<std::uint64_t>(x) * 0x9e3779b97f4a7c15ULL) >> (64 - kTupleCacheBits);
-          hit = codes_[slot] >= 0 && tuples_[slot] == x;
-        } else {
-          for (std::size_t d = 0; d < dims; ++d) {
-            h = (h ^ static_cast<std::uint64_t>(values_[d * kBlock + j])) * 0x9e3779b97f4a7c15ULL;
-          }
-          slot = h >> (64 - kTupleCacheBits);
-          hit = codes_[slot] >= 0;
-          for (std::size_t d = 0; d < dims && hit; ++d) {
-            hit = tuples_[slot * dims + d] == values_[d * kBlock + j];
-          }
-        }
-        if (hit) {
-          code = static_cast<std::size_t>(codes_[slot]);
-        } else {
-          for (std::size_t d = 0; d < dims; ++d) key[d] = values_[d * kBlock + j];
-          code = static_cast<std::size_t>(tuples.find_or_add(key.data()));
-          if (code == current.size()) {
-            current.emplace_back();
-            current_ = current.data();
-          }
-          std::copy_n(key.data(), dims, tuples_ + slot * dims);
-          codes_[slot] = static_cast<std::int32_t>(code);
-        }
-      }
-      Current& cur = current_[code];
-      if (cur.group < 0 || cur.bucket != bucket[j]) {
-        const auto tuple = tuples.key(code);
-        std::copy(tuple.begin(), tuple.end(), key.begin());
-        key[dims] = bucket[j];
-        const auto g = report.index_->tuples.find_or_add(key.data());
-        if (static_cast<std::size_t>(g) == report.counts_.size()) {
-          report.counts_.emplace_back();
-          acc.emplace_back();
-          acc_ = acc.data();
-        }
-        cur = Current{bucket[j], g};
-      }
-      group_of[j] = cur.group;
-      // Appended always, kept only on the group's first row in the block:
-      // no branch to mispredict.
-      Accumulator& a = acc_[cur.group];
-      touched[touched_count] = cur.group;
-      touched_count += a.block != block_no;
-      a.block = block_no;
+    groups.resolve(values, stride, bucket.data(), m, group_of.data());
+    if (report.index_->tuples.size() > acc.size()) {
+      acc.resize(report.index_->tuples.size());
+      report.counts_.resize(acc.size());
     }
 
     if (!uniform_targets) {
@@ -433,7 +284,8 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
 
     // Locals for every column: through the view's spans the compiler would
     // reload each data pointer after every store to an accumulator.
-    Accumulator* const accs = acc.data();  // no group is added below
+    Accumulator* const accs = acc.data();
+    ContactCounts* const counts = report.counts_.data();
     const std::int64_t* const offered_col = v.offered_ms.data() + begin;
     const std::int64_t* const answered_col = v.answered_ms.data() + begin;
     const std::int64_t* const ended_col = v.ended_ms.data() + begin;
@@ -459,7 +311,8 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
                                static_cast<unsigned>(wait < short_ms[j]) << 2 |
                                static_cast<unsigned>(transferred_col[j] != 0) << 3;
       const auto csat = static_cast<std::uint8_t>(csat_col[j]);
-      Accumulator& a = accs[group_of[j]];
+      const auto g = static_cast<std::size_t>(group_of[j]);
+      Accumulator& a = accs[g];
       a.flags_a += flags.outcome[outcome] | flags.csat[csat];
       a.flags_b += flags.nps[static_cast<std::uint8_t>(nps_col[j])] |
                    flags.resolved[static_cast<std::uint8_t>(resolved_col[j])] |
@@ -469,12 +322,10 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
       a.hold_ms += hold_col[j] & keep;
       a.wrap_ms += wrap_col[j] & keep;
       a.csat_sum += flags.csat_value[csat];
-    }
-    for (std::size_t t = 0; t < touched_count; ++t) {
-      const auto g = static_cast<std::size_t>(touched[t]);
-      acc[g].flush_into(report.counts_[g]);
+      if (a.rows() == Accumulator::kMaxRows) [[unlikely]] a.flush_into(counts[g]);
     }
   }
+  for (std::size_t g = 0; g < acc.size(); ++g) acc[g].flush_into(report.counts_[g]);
   return report;
 }
 
