@@ -3,45 +3,155 @@
 #include "kpi/dense_encoder.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace backoffice {
 namespace {
 
-// Customer ids as codes 0..count-1. Ids spanning a range no wider than the
-// row count (the usual 1..N surrogate keys) are coded as id - min, with no
-// hashing; other ids go through a hash map.
-class CustomerCodes {
- public:
-  explicit CustomerCodes(std::span<const std::int64_t> ids) {
-    std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+// Ids spanning a range at most this many times the row count (the usual
+// 1..N surrogate keys, or a sample of them) index arrays directly; wider
+// ones are hashed. Dense arrays cost 8 bytes per id in the range.
+constexpr std::uint64_t kDenseSpanPerRow = 8;
+
+struct IdSpan {
+  std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+  explicit IdSpan(std::span<const std::int64_t> ids) {
     for (const std::int64_t id : ids) {
       if (id == kNullInt64) continue;
       lo = std::min(lo, id);
       hi = std::max(hi, id);
     }
-    if (lo > hi) return;  // no known customer
-    // Unsigned: hi - lo may not fit an int64.
-    const std::uint64_t range = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
-    if (range < ids.size() + 1024) {
-      dense_ = true;
-      min_ = lo;
-      count_ = static_cast<std::size_t>(range) + 1;
-    }
   }
+  bool empty() const { return lo > hi; }
+  // hi - lo + 1, unsigned: it may not fit an int64.
+  std::uint64_t size() const { return empty() ? 0 : static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1; }
+  std::uint64_t offset64(std::int64_t id) const { return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(lo); }
+  std::uint32_t offset(std::int64_t id) const { return static_cast<std::uint32_t>(offset64(id)); }
+};
+
+bool dense_enough(std::uint64_t span, std::size_t rows) {
+  return span <= std::min<std::uint64_t>(kDenseSpanPerRow * rows + 1024, UINT32_MAX);
+}
+
+// Customer ids as codes 0..count-1: id - min when dense, else through a hash map.
+class CustomerCodes {
+ public:
+  CustomerCodes(const IdSpan& span, std::size_t rows) : span_(span), dense_(dense_enough(span.size(), rows)) {}
   bool dense() const { return dense_; }
   // Codes handed out so far (all of them when dense).
-  std::size_t count() const { return dense_ ? count_ : hashed_.size(); }
+  std::size_t count() const { return dense_ ? static_cast<std::size_t>(span_.size()) : hashed_.size(); }
   // The code of a non-null id.
   std::uint32_t code(const std::int64_t& id) {
-    if (dense_) return static_cast<std::uint32_t>(static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(min_));
+    if (dense_) return span_.offset(id);
     return static_cast<std::uint32_t>(hashed_.find_or_add(&id));
   }
 
  private:
-  bool dense_ = false;
-  std::int64_t min_ = 0;
-  std::size_t count_ = 0;
+  IdSpan span_;
+  bool dense_;
   kpi_detail::TupleIndex hashed_{1};
+};
+
+constexpr std::int64_t kNoContact = kNullInt64;
+
+// The next offered time per (customer, reason) key: an array indexed by
+// (id - min) * reasons + reason.
+class DenseNextOffered {
+ public:
+  DenseNextOffered(const IdSpan& span, std::uint64_t reasons)
+      : span_(span), reasons_(reasons), next_(span.size() * reasons, kNoContact) {}
+  std::int64_t& at(std::int64_t id, std::int32_t reason) {
+    return next_[std::size_t{span_.offset(id)} * reasons_ + static_cast<std::uint32_t>(reason)];
+  }
+
+ private:
+  IdSpan span_;
+  std::size_t reasons_;
+  std::vector<std::int64_t> next_;
+};
+
+// The same for sparse ids: open addressing with the key and the time in one
+// slot, so a row costs one cache miss rather than one for the index and one
+// for the key. A null id (never looked up: such rows are not judged) marks
+// an empty slot. The reason is part of the key only when matching reasons,
+// so the common slot is 16 bytes.
+template <bool kWithReason>
+class HashedNextOffered {
+ public:
+  // Sized for `rows` distinct keys up to 1M (16 MB of slots), as regrowing
+  // from small costs more than the lookups.
+  explicit HashedNextOffered(std::size_t rows) {
+    std::size_t slots = 4096;
+    while (slots < 2 * std::min<std::size_t>(rows, std::size_t{1} << 20)) slots *= 2;
+    slots_.resize(slots);
+  }
+
+  std::int64_t& at(std::int64_t id, std::int32_t reason) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = hash(id, reason) & mask;; s = (s + 1) & mask) {
+      Slot& slot = slots_[s];
+      if (slot.id == kNullInt64) {
+        slot.id = id;
+        slot.set_reason(reason);
+        ++used_;
+        return slot.next;
+      }
+      if (slot.id == id && slot.has_reason(reason)) return slot.next;
+    }
+  }
+
+ private:
+  struct KeyedById {
+    std::int64_t id = kNullInt64;
+    std::int64_t next = kNoContact;
+    void set_reason(std::int32_t) {}
+    bool has_reason(std::int32_t) const { return true; }
+    std::int32_t reason() const { return 0; }
+  };
+  struct KeyedByIdAndReason {
+    std::int64_t id = kNullInt64;
+    std::int64_t next = kNoContact;
+    std::int32_t reason_ = 0;
+    void set_reason(std::int32_t r) { reason_ = r; }
+    bool has_reason(std::int32_t r) const { return reason_ == r; }
+    std::int32_t reason() const { return reason_; }
+  };
+  using Slot = std::conditional_t<kWithReason, KeyedByIdAndReason, KeyedById>;
+
+  static std::uint64_t hash(std::int64_t id, std::int32_t reason) {
+    return kpi_detail::mix(static_cast<std::uint64_t>(id) ^ (static_cast<std::uint64_t>(reason) << 40));
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.id == kNullInt64) continue;
+      std::size_t s = hash(o.id, o.reason()) & mask;
+      while (slots_[s].id != kNullInt64) s = (s + 1) & mask;
+      slots_[s] = o;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+// Matching reasons with sparse ids whose span times the reason count fits in
+// 63 bits: (id - min) * reasons + reason is a unique non-negative key, so
+// the slots stay 16 bytes.
+class HashedNextOfferedByEncodedReason {
+ public:
+  HashedNextOfferedByEncodedReason(const IdSpan& span, std::uint64_t reasons, std::size_t rows)
+      : span_(span), reasons_(reasons), table_(rows) {}
+  std::int64_t& at(std::int64_t id, std::int32_t reason) {
+    return table_.at(static_cast<std::int64_t>(span_.offset64(id) * reasons_ + static_cast<std::uint32_t>(reason)), 0);
+  }
+
+ private:
+  IdSpan span_;
+  std::uint64_t reasons_;
+  HashedNextOffered<false> table_;
 };
 
 // `later` was offered `later_ms - t_ms` after t_ms; wraps instead of
@@ -55,23 +165,25 @@ inline FcrState judged(bool repeat, std::int64_t t_ms, std::int64_t window, std:
 }
 
 // Time-ordered input: a contact's first later contact from the same customer
-// is the next one in the input, so one backward pass remembering each
-// customer's next offered time decides every row. No sort, no row index
-// array; one random access per row into an array of customers.
-void judge_time_ordered(const InteractionView& v, CustomerCodes& codes, std::int64_t window, std::int64_t as_of,
-                        std::vector<FcrState>& state) {
-  constexpr std::int64_t kNone = kNullInt64;
-  std::vector<std::int64_t> next_offered(codes.count(), kNone);
+// (about the same reason when matching reasons) is the next such one in the
+// input, so one backward pass remembering each key's next offered time
+// decides every row. No sort, no row index array; one random access per row.
+template <class NextOffered>
+void judge_time_ordered(const InteractionView& v, bool match_reason, NextOffered& next_offered, std::int64_t window,
+                        std::int64_t as_of, std::vector<FcrState>& state) {
+  const std::int64_t* const customer = v.customer_id.data();
+  const std::int64_t* const offered = v.offered_ms.data();
+  const std::int64_t* const answered = v.answered_ms.data();
+  const std::int32_t* const reason = v.reason.data();
   for (std::size_t i = v.size(); i-- > 0;) {
-    const std::int64_t id = v.customer_id[i];
+    const std::int64_t id = customer[i];
     if (id == kNullInt64) continue;
-    const std::uint32_t c = codes.code(id);
-    if (c >= next_offered.size()) next_offered.resize(std::max<std::size_t>(64, 2 * next_offered.size()), kNone);
-    const std::int64_t t = v.offered_ms[i];
-    const std::int64_t next = next_offered[c];
-    next_offered[c] = t;
-    if (v.answered_ms[i] == kNullInt64) continue;
-    state[i] = judged(next != kNone && gap(next, t) <= window, t, window, as_of);
+    std::int64_t& slot = next_offered.at(id, match_reason ? reason[i] : 0);
+    const std::int64_t t = offered[i];
+    const std::int64_t next = slot;
+    slot = t;
+    if (answered[i] == kNullInt64) continue;
+    state[i] = judged(next != kNoContact && gap(next, t) <= window, t, window, as_of);
   }
 }
 
@@ -91,19 +203,21 @@ void judge_by_customer(const InteractionView& v, const FcrOptions& options, Cust
     if (code[i] != UINT32_MAX) ++start[code[i] + std::size_t{1}];
   }
   for (std::size_t c = 0; c < customers; ++c) start[c + 1] += start[c];
-  // Rows carry what the scan reads (all but the reason), so it walks one
-  // array in order instead of gathering from the columns.
+  // Rows carry what the scan reads, so it walks one array in order instead
+  // of gathering from the columns.
   struct Row {
     std::int64_t offered;
     std::uint32_t row;
-    std::uint32_t answered;
+    std::int32_t reason;
+    bool answered;
   };
   std::vector<Row> rows(start.back());
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < n; ++i) {
       if (code[i] == UINT32_MAX) continue;
-      rows[fill[code[i]]++] = Row{v.offered_ms[i], static_cast<std::uint32_t>(i), v.answered_ms[i] != kNullInt64};
+      rows[fill[code[i]]++] = Row{v.offered_ms[i], static_cast<std::uint32_t>(i), v.reason[i],
+                                     v.answered_ms[i] != kNullInt64};
     }
   }
   const auto earlier = [](const Row& a, const Row& b) { return a.offered < b.offered; };
@@ -117,7 +231,7 @@ void judge_by_customer(const InteractionView& v, const FcrOptions& options, Cust
       const std::int64_t t = it->offered;
       bool repeat = false;
       for (auto next = it + 1; next != last && gap(next->offered, t) <= window; ++next) {
-        if (!options.match_reason || v.reason[next->row] == v.reason[i]) {
+        if (!options.match_reason || next->reason == it->reason) {
           repeat = true;
           break;
         }
@@ -142,11 +256,32 @@ std::vector<FcrState> fcr_states(const InteractionView& v, const FcrOptions& opt
   }
   if (options.as_of) as_of = options.as_of->unix_ms();
   const std::int64_t window = options.window.count();
-  CustomerCodes codes(v.customer_id);
-  if (time_ordered && !options.match_reason) {
-    judge_time_ordered(v, codes, window, as_of, state);
-  } else {
+  const IdSpan ids(v.customer_id);
+  if (ids.empty()) return state;
+  if (!time_ordered) {
+    CustomerCodes codes(ids, n);
     judge_by_customer(v, options, codes, window, as_of, state);
+    return state;
+  }
+  // Reason codes index the dense array too; a negative one (a caller's own
+  // coding) sends the input to the hashed path.
+  std::int64_t reasons = 1;
+  if (options.match_reason) {
+    for (const std::int32_t r : v.reason) reasons = r < 0 ? INT64_MAX : std::max<std::int64_t>(reasons, std::int64_t{r} + 1);
+  }
+  const auto reason_count = static_cast<std::uint64_t>(reasons);
+  if (ids.size() <= UINT32_MAX / reason_count && dense_enough(ids.size() * reason_count, n)) {
+    DenseNextOffered next(ids, reason_count);
+    judge_time_ordered(v, options.match_reason, next, window, as_of, state);
+  } else if (options.match_reason && ids.size() <= static_cast<std::uint64_t>(INT64_MAX) / reason_count) {
+    HashedNextOfferedByEncodedReason next(ids, reason_count, n);
+    judge_time_ordered(v, true, next, window, as_of, state);
+  } else if (options.match_reason) {
+    HashedNextOffered<true> next(n);
+    judge_time_ordered(v, true, next, window, as_of, state);
+  } else {
+    HashedNextOffered<false> next(n);
+    judge_time_ordered(v, false, next, window, as_of, state);
   }
   return state;
 }

@@ -20,10 +20,11 @@ enum class FcrState : std::uint8_t {
 // One state per row of `v`. A repeat is a later contact (offered after this
 // one, or at the same instant but later in the input) from the same customer,
 // with the same reason when match_reason, offered at most `window` after this
-// one (a repeat exactly at the window edge counts). Time-ordered input
-// without match_reason: one backward pass, O(n). Otherwise a counting sort by
-// customer, O(n), plus a sort of each customer's contacts that are out of
-// time order. The whole input must be given (a shard would miss the repeats
+// one (a repeat exactly at the window edge counts). Time-ordered input: one
+// backward pass, O(n), remembering each customer's (and reason's) next
+// contact in an array when ids are dense, in a hash table otherwise.
+// Unordered input: a counting sort by customer, O(n), plus a sort of each
+// customer's contacts that are out of time order. The whole input must be given (a shard would miss the repeats
 // in other shards), then shards may be reported separately.
 std::vector<FcrState> fcr_states(const InteractionView& v, const FcrOptions& options);
 
