@@ -1,5 +1,6 @@
 #include <backoffice/core/civil_time.hpp>
 
+#include "core/int_math.hpp"
 #include "core/iso8601.hpp"
 
 #include <date/date.h>
@@ -7,15 +8,11 @@
 namespace backoffice {
 namespace {
 
+using detail::floor_div;
+
 constexpr std::int64_t kMsPerDay = 86'400'000;
 
 date::year_month_day ymd_of(std::int32_t days) { return date::year_month_day{date::sys_days{date::days{days}}}; }
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
 
 }  // namespace
 

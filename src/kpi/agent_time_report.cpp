@@ -3,15 +3,18 @@
 #include <backoffice/domain/agent_state.hpp>
 #include <backoffice/domain/interaction_columns.hpp>
 
-#include "kpi/ratio.hpp"
+#include "core/ratio.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
+#include <numeric>
+#include <tuple>
 
 namespace backoffice {
 
-using kpi_detail::ratio;
+using detail::ratio;
 namespace {
 
 constexpr std::size_t kStates = kAllAgentStates.size();
@@ -22,6 +25,26 @@ struct AgentTime {
 };
 
 std::size_t state_index(AgentState s) { return static_cast<std::size_t>(s); }
+
+// An agent is in one state at a time; overlapping intervals would count the
+// shared time twice and push occupancy or utilisation past 1.
+Status check_no_overlaps(const AgentStateView& v) {
+  std::vector<std::size_t> order(v.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(v.agent_id[a], v.start_ms[a]) < std::tie(v.agent_id[b], v.start_ms[b]);
+  });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const std::size_t prev = order[k - 1], i = order[k];
+    if (v.agent_id[i] == v.agent_id[prev] && v.start_ms[i] < v.end_ms[prev]) {
+      return invalid_argument(
+          fmt::format("start_ms[{}]", i), Instant::from_unix_ms(v.start_ms[i]).to_string(),
+          fmt::format("agent {} is already in another state until {} (row {}); intervals must not overlap",
+                      v.agent_id[i], Instant::from_unix_ms(v.end_ms[prev]).to_string(), prev));
+    }
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -43,7 +66,8 @@ Result<Table> agent_time_report(const AgentStateView& v, const AgentTimeGroupBy&
       return invalid_argument(fmt::format("state[{}]", i), std::to_string(v.state[i]), "not an AgentState");
     }
     if (v.end_ms[i] < v.start_ms[i]) {
-      return invalid_argument(fmt::format("end_ms[{}]", i), std::to_string(v.end_ms[i]), "ends before it starts");
+      return invalid_argument(fmt::format("end_ms[{}]", i), std::to_string(v.end_ms[i]),
+                              "ends before it starts");
     }
     // Split at bucket boundaries so each bucket gets only its own share.
     for (std::int64_t s = v.start_ms[i]; s < v.end_ms[i];) {
@@ -53,6 +77,7 @@ Result<Table> agent_time_report(const AgentStateView& v, const AgentTimeGroupBy&
       s = e;
     }
   }
+  BO_RETURN_IF_ERROR(check_no_overlaps(v));
   if (work_items) {
     for (std::size_t i = 0; i < work_items->size(); ++i) {
       if (work_items->completed_ms[i] == kNullInt64 || work_items->assignee_id[i] == kNullInt64) continue;
@@ -78,8 +103,8 @@ Result<Table> agent_time_report(const AgentStateView& v, const AgentTimeGroupBy&
     for (std::size_t s = 0; s < kStates; ++s) per_state[s].push_back(g.ms[s]);
     const std::int64_t h = g.ms[state_index(AgentState::kOnContact)] + g.ms[state_index(AgentState::kWrapUp)];
     const std::int64_t productive = h + g.ms[state_index(AgentState::kAvailable)];
-    const std::int64_t logged_in = productive + g.ms[state_index(AgentState::kBreak)] +
-                                   g.ms[state_index(AgentState::kTraining)];
+    const std::int64_t logged_in =
+        productive + g.ms[state_index(AgentState::kBreak)] + g.ms[state_index(AgentState::kTraining)];
     handle.push_back(h);
     occ_den.push_back(productive);
     logged.push_back(logged_in);

@@ -30,7 +30,9 @@ struct alignas(64) Accumulator {
   std::uint64_t rows() const { return flags_a & 0xff; }
 
   [[gnu::noinline]] void flush_into(ContactCounts& c) {
-    const auto lane = [](std::uint64_t word, int k) { return static_cast<std::int64_t>((word >> (8 * k)) & 0xff); };
+    const auto lane = [](std::uint64_t word, int k) {
+      return static_cast<std::int64_t>((word >> (8 * k)) & 0xff);
+    };
     c.offered += lane(flags_a, 0);
     c.answered += lane(flags_a, 1);
     c.abandoned += lane(flags_a, 0) - lane(flags_a, 1);
@@ -85,9 +87,10 @@ struct FlagTables {
       csat_value[byte] = x > 0 ? x : 0;
       nps[byte] = lanes({x >= 0, x >= 9, x >= 0 && x <= 6});
       resolved[byte] = lanes({false, false, false, x >= 0, x == 1});
-      fcr[byte] = lanes({false, false, false, false, false, byte == static_cast<unsigned>(FcrState::kResolved),
-                         byte == static_cast<unsigned>(FcrState::kRepeat),
-                         byte == static_cast<unsigned>(FcrState::kPending)});
+      fcr[byte] =
+          lanes({false, false, false, false, false, byte == static_cast<unsigned>(FcrState::kResolved),
+                 byte == static_cast<unsigned>(FcrState::kRepeat),
+                 byte == static_cast<unsigned>(FcrState::kPending)});
     }
   }
 };

@@ -3,10 +3,10 @@
 #include <backoffice/domain/channel.hpp>
 #include <backoffice/domain/interaction.hpp>
 
-#include "kpi/ratio.hpp"
+#include "core/ratio.hpp"
 
 #include "kpi/contact_accumulator.hpp"
-#include "kpi/dense_encoder.hpp"
+#include "core/dense_index.hpp"
 #include "kpi/group_cache.hpp"
 
 #include <algorithm>
@@ -20,10 +20,10 @@ namespace backoffice {
 
 using kpi_detail::Accumulator;
 using kpi_detail::FlagTables;
-using kpi_detail::ratio;
+using detail::ratio;
 
 struct ContactReport::Index {
-  kpi_detail::TupleIndex tuples;
+  detail::TupleIndex tuples;
 };
 
 namespace {
@@ -64,7 +64,7 @@ void ContactCounts::merge(const ContactCounts& o) {
 ContactReport::ContactReport(GroupBy group_by, KpiOptions options)
     : group_by_(std::move(group_by)),
       options_(std::move(options)),
-      index_(std::make_unique<Index>(Index{kpi_detail::TupleIndex(key_width(group_by_))})) {}
+      index_(std::make_unique<Index>(Index{detail::TupleIndex(key_width(group_by_))})) {}
 
 ContactReport::ContactReport(const ContactReport& o)
     : group_by_(o.group_by_),
@@ -192,6 +192,18 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
   if (options.csat_top_box_min < 1 || options.csat_top_box_min > 5) {
     return invalid_argument("csat_top_box_min", std::to_string(options.csat_top_box_min), "must be 1..5");
   }
+  if (options.fcr.window.count() < 0) {
+    return invalid_argument("fcr.window", fmt::format("{} ms", options.fcr.window.count()), "must not be negative");
+  }
+  if (n > UINT32_MAX) return invalid_argument("rows", std::to_string(n), "at most 2^32 - 1 rows per report");
+  // Every contact has an offered time: it decides the interval, the wait
+  // and FCR's order. Checked in one vectorisable pass.
+  bool null_offered = false;
+  for (const std::int64_t t : v.offered_ms) null_offered |= t == kNullInt64;
+  if (null_offered) {
+    const auto row = std::find(v.offered_ms.begin(), v.offered_ms.end(), kNullInt64) - v.offered_ms.begin();
+    return invalid_argument(fmt::format("offered_ms[{}]", row), "null", "every contact needs an offered time");
+  }
   std::vector<FcrState> computed;
   if (fcr.empty() && n > 0) {
     computed = fcr_states(v, options.fcr);
@@ -271,7 +283,7 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
     if (!uniform_targets) {
       for (std::size_t j = 0; j < m; ++j) {
         const std::int64_t queue = v.queue_id[begin + j];
-        auto& t = target_cache[kpi_detail::mix(static_cast<std::uint64_t>(queue)) >> 58];
+        auto& t = target_cache[detail::mix(static_cast<std::uint64_t>(queue)) >> 58];
         if (!t.set || t.queue != queue) {
           const auto& q = options.targets_for(queue);
           t = TargetSlot{queue, std::chrono::milliseconds(q.answer_target).count(),

@@ -1,17 +1,23 @@
 #include <backoffice/kpi/fcr.hpp>
 
-#include "kpi/dense_encoder.hpp"
+#include "core/dense_index.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <type_traits>
 
 namespace backoffice {
 namespace {
 
-// Ids spanning a range at most this many times the row count (the usual
-// 1..N surrogate keys, or a sample of them) index arrays directly; wider
-// ones are hashed. Dense arrays cost 8 bytes per id in the range.
-constexpr std::uint64_t kDenseSpanPerRow = 8;
+// The hash tables are presized for this many distinct keys at most (2 slots
+// each); beyond it they grow.
+constexpr std::size_t kPresizedKeys = std::size_t{1} << 20;
+
+std::size_t presized_slots(std::size_t rows) {
+  std::size_t slots = 4096;
+  while (slots < 2 * std::min(rows, kPresizedKeys)) slots *= 2;
+  return slots;
+}
 
 struct IdSpan {
   std::int64_t lo = INT64_MAX, hi = INT64_MIN;
@@ -24,19 +30,29 @@ struct IdSpan {
   }
   bool empty() const { return lo > hi; }
   // hi - lo + 1, unsigned: it may not fit an int64.
-  std::uint64_t size() const { return empty() ? 0 : static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1; }
-  std::uint64_t offset64(std::int64_t id) const { return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(lo); }
+  std::uint64_t size() const {
+    return empty() ? 0 : static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
+  }
+  std::uint64_t offset64(std::int64_t id) const {
+    return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(lo);
+  }
   std::uint32_t offset(std::int64_t id) const { return static_cast<std::uint32_t>(offset64(id)); }
 };
 
+// Keys spanning at most 4 per row are indexed directly (the usual 1..N
+// surrogate keys, or a sample of them): 8 bytes per key in the span is then
+// at most 32 per row, what a hash table at half load would cost if every row
+// had its own key. Wider spans are hashed, so sparse ids never allocate by
+// their span.
 bool dense_enough(std::uint64_t span, std::size_t rows) {
-  return span <= std::min<std::uint64_t>(kDenseSpanPerRow * rows + 1024, UINT32_MAX);
+  return span <= std::min<std::uint64_t>(4 * std::uint64_t{rows} + 4096, UINT32_MAX);
 }
 
 // Customer ids as codes 0..count-1: id - min when dense, else through a hash map.
 class CustomerCodes {
  public:
-  CustomerCodes(const IdSpan& span, std::size_t rows) : span_(span), dense_(dense_enough(span.size(), rows)) {}
+  CustomerCodes(const IdSpan& span, std::size_t rows)
+      : span_(span), dense_(dense_enough(span.size(), rows)) {}
   bool dense() const { return dense_; }
   // Codes handed out so far (all of them when dense).
   std::size_t count() const { return dense_ ? static_cast<std::size_t>(span_.size()) : hashed_.size(); }
@@ -49,7 +65,7 @@ class CustomerCodes {
  private:
   IdSpan span_;
   bool dense_;
-  kpi_detail::TupleIndex hashed_{1};
+  detail::TupleIndex hashed_{1};
 };
 
 constexpr std::int64_t kNoContact = kNullInt64;
@@ -78,13 +94,9 @@ class DenseNextOffered {
 template <bool kWithReason>
 class HashedNextOffered {
  public:
-  // Sized for `rows` distinct keys up to 1M (16 MB of slots), as regrowing
-  // from small costs more than the lookups.
-  explicit HashedNextOffered(std::size_t rows) {
-    std::size_t slots = 4096;
-    while (slots < 2 * std::min<std::size_t>(rows, std::size_t{1} << 20)) slots *= 2;
-    slots_.resize(slots);
-  }
+  // Sized for `rows` distinct keys up to kPresizedKeys (32 MiB of 16-byte
+  // slots), as regrowing from small costs more than the lookups.
+  explicit HashedNextOffered(std::size_t rows) : slots_(presized_slots(rows)) {}
 
   std::int64_t& at(std::int64_t id, std::int32_t reason) {
     if (2 * (used_ + 1) > slots_.size()) grow();
@@ -120,7 +132,7 @@ class HashedNextOffered {
   using Slot = std::conditional_t<kWithReason, KeyedByIdAndReason, KeyedById>;
 
   static std::uint64_t hash(std::int64_t id, std::int32_t reason) {
-    return kpi_detail::mix(static_cast<std::uint64_t>(id) ^ (static_cast<std::uint64_t>(reason) << 40));
+    return detail::mix(static_cast<std::uint64_t>(id) ^ (static_cast<std::uint64_t>(reason) << 40));
   }
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
@@ -145,7 +157,8 @@ class HashedNextOfferedByEncodedReason {
   HashedNextOfferedByEncodedReason(const IdSpan& span, std::uint64_t reasons, std::size_t rows)
       : span_(span), reasons_(reasons), table_(rows) {}
   std::int64_t& at(std::int64_t id, std::int32_t reason) {
-    return table_.at(static_cast<std::int64_t>(span_.offset64(id) * reasons_ + static_cast<std::uint32_t>(reason)), 0);
+    return table_.at(
+        static_cast<std::int64_t>(span_.offset64(id) * reasons_ + static_cast<std::uint32_t>(reason)), 0);
   }
 
  private:
@@ -160,8 +173,13 @@ inline std::int64_t gap(std::int64_t later_ms, std::int64_t t_ms) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(later_ms) - static_cast<std::uint64_t>(t_ms));
 }
 
+// The window of a contact offered at t_ms is still open at as_of when
+// t_ms + window > as_of; written as t_ms > as_of - window (saturating) so an
+// instant near the int64 limits cannot overflow.
 inline FcrState judged(bool repeat, std::int64_t t_ms, std::int64_t window, std::int64_t as_of) {
-  return repeat ? FcrState::kRepeat : (t_ms + window > as_of ? FcrState::kPending : FcrState::kResolved);
+  std::int64_t open_after = 0;
+  if (__builtin_sub_overflow(as_of, window, &open_after)) open_after = INT64_MIN;
+  return repeat ? FcrState::kRepeat : (t_ms > open_after ? FcrState::kPending : FcrState::kResolved);
 }
 
 // Time-ordered input: a contact's first later contact from the same customer
@@ -169,15 +187,15 @@ inline FcrState judged(bool repeat, std::int64_t t_ms, std::int64_t window, std:
 // input, so one backward pass remembering each key's next offered time
 // decides every row. No sort, no row index array; one random access per row.
 template <class NextOffered>
-void judge_time_ordered(const InteractionView& v, bool match_reason, NextOffered& next_offered, std::int64_t window,
-                        std::int64_t as_of, std::vector<FcrState>& state) {
+void judge_time_ordered(const InteractionView& v, bool match_reason, NextOffered& next_offered,
+                        std::int64_t window, std::int64_t as_of, std::vector<FcrState>& state) {
   const std::int64_t* const customer = v.customer_id.data();
   const std::int64_t* const offered = v.offered_ms.data();
   const std::int64_t* const answered = v.answered_ms.data();
   const std::int32_t* const reason = v.reason.data();
   for (std::size_t i = v.size(); i-- > 0;) {
     const std::int64_t id = customer[i];
-    if (id == kNullInt64) continue;
+    if (id == kNullInt64 || offered[i] == kNullInt64) continue;
     std::int64_t& slot = next_offered.at(id, match_reason ? reason[i] : 0);
     const std::int64_t t = offered[i];
     const std::int64_t next = slot;
@@ -195,7 +213,7 @@ void judge_by_customer(const InteractionView& v, const FcrOptions& options, Cust
   const std::size_t n = v.size();
   std::vector<std::uint32_t> code(n, UINT32_MAX);
   for (std::size_t i = 0; i < n; ++i) {
-    if (v.customer_id[i] != kNullInt64) code[i] = codes.code(v.customer_id[i]);
+    if (v.customer_id[i] != kNullInt64 && v.offered_ms[i] != kNullInt64) code[i] = codes.code(v.customer_id[i]);
   }
   const std::size_t customers = codes.count();
   std::vector<std::uint32_t> start(customers + 1, 0);
@@ -204,20 +222,21 @@ void judge_by_customer(const InteractionView& v, const FcrOptions& options, Cust
   }
   for (std::size_t c = 0; c < customers; ++c) start[c + 1] += start[c];
   // Rows carry what the scan reads, so it walks one array in order instead
-  // of gathering from the columns.
+  // of gathering from the columns. Whether a row is to be judged (answered)
+  // is marked in its state instead, keeping a record at 16 bytes.
   struct Row {
     std::int64_t offered;
     std::uint32_t row;
-    std::int32_t reason;
-    bool answered;
+    std::int32_t reason;  // 0 unless matching reasons
   };
   std::vector<Row> rows(start.back());
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < n; ++i) {
       if (code[i] == UINT32_MAX) continue;
-      rows[fill[code[i]]++] = Row{v.offered_ms[i], static_cast<std::uint32_t>(i), v.reason[i],
-                                     v.answered_ms[i] != kNullInt64};
+      rows[fill[code[i]]++] =
+          Row{v.offered_ms[i], static_cast<std::uint32_t>(i), options.match_reason ? v.reason[i] : 0};
+      if (v.answered_ms[i] != kNullInt64) state[i] = FcrState::kPending;  // to be judged below
     }
   }
   const auto earlier = [](const Row& a, const Row& b) { return a.offered < b.offered; };
@@ -226,12 +245,12 @@ void judge_by_customer(const InteractionView& v, const FcrOptions& options, Cust
     // Stable: equal offered times keep input order, which decides "later".
     if (!std::is_sorted(first, last, earlier)) std::stable_sort(first, last, earlier);
     for (auto it = first; it != last; ++it) {
-      if (!it->answered) continue;
       const std::uint32_t i = it->row;
+      if (state[i] == FcrState::kNotJudged) continue;
       const std::int64_t t = it->offered;
       bool repeat = false;
       for (auto next = it + 1; next != last && gap(next->offered, t) <= window; ++next) {
-        if (!options.match_reason || next->reason == it->reason) {
+        if (next->reason == it->reason) {
           repeat = true;
           break;
         }
@@ -245,14 +264,21 @@ void judge_by_customer(const InteractionView& v, const FcrOptions& options, Cust
 
 std::vector<FcrState> fcr_states(const InteractionView& v, const FcrOptions& options) {
   const std::size_t n = v.size();
+  if (v.customer_id.size() != n || v.offered_ms.size() != n || v.answered_ms.size() != n ||
+      (options.match_reason && v.reason.size() != n) || n > UINT32_MAX || options.window.count() < 0) {
+    throw std::invalid_argument("fcr_states: columns of different lengths, over 2^32 rows, or a negative window");
+  }
   std::vector<FcrState> state(n, FcrState::kNotJudged);
   if (n == 0) return state;
 
+  // A contact without an offered time (null) is neither judged nor a repeat.
   std::int64_t as_of = INT64_MIN;
   bool time_ordered = true;
   for (std::size_t i = 0; i < n; ++i) {
-    time_ordered &= v.offered_ms[i] >= as_of;
-    as_of = std::max(as_of, v.offered_ms[i]);
+    const std::int64_t t = v.offered_ms[i];
+    if (t == kNullInt64) continue;
+    time_ordered &= t >= as_of;
+    as_of = std::max(as_of, t);
   }
   if (options.as_of) as_of = options.as_of->unix_ms();
   const std::int64_t window = options.window.count();
@@ -267,7 +293,8 @@ std::vector<FcrState> fcr_states(const InteractionView& v, const FcrOptions& opt
   // coding) sends the input to the hashed path.
   std::int64_t reasons = 1;
   if (options.match_reason) {
-    for (const std::int32_t r : v.reason) reasons = r < 0 ? INT64_MAX : std::max<std::int64_t>(reasons, std::int64_t{r} + 1);
+    for (const std::int32_t r : v.reason)
+      reasons = r < 0 ? INT64_MAX : std::max<std::int64_t>(reasons, std::int64_t{r} + 1);
   }
   const auto reason_count = static_cast<std::uint64_t>(reasons);
   if (ids.size() <= UINT32_MAX / reason_count && dense_enough(ids.size() * reason_count, n)) {

@@ -5,7 +5,7 @@
 // TupleIndex. Time-ordered input stays in one bucket for many rows, so nearly
 // every row hits and the index is probed about once per group.
 
-#include "kpi/dense_encoder.hpp"
+#include "core/dense_index.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -17,8 +17,12 @@ namespace backoffice::kpi_detail {
 class GroupCache {
  public:
   // `groups` holds keys of the dimension values followed by the bucket start.
-  explicit GroupCache(TupleIndex& groups)
-      : groups_(groups), dims_(groups.width() - 1), stride_(dims_ + 2), entries_(stride_ << kBits), key_(dims_ + 1) {
+  explicit GroupCache(detail::TupleIndex& groups)
+      : groups_(groups),
+        dims_(groups.width() - 1),
+        stride_(dims_ + 2),
+        entries_(dims_ == 0 ? stride_ : stride_ << kBits),  // no dimensions: one slot
+        key_(dims_ + 1) {
     // Each slot starts with a tuple that hashes to another slot, so no row
     // can match it and the lookup needs no "empty" test.
     for (std::size_t s = 0; s < (std::size_t{1} << kBits) && dims_ > 0; ++s) {
@@ -32,9 +36,15 @@ class GroupCache {
   void resolve(const std::int64_t* values, std::size_t stride, const std::int64_t* bucket, std::size_t m,
                std::int32_t* group_of) {
     switch (dims_) {
-      case 0: run<0>(values, stride, bucket, m, group_of); break;
-      case 1: run<1>(values, stride, bucket, m, group_of); break;
-      default: run<kAnyDims>(values, stride, bucket, m, group_of); break;
+      case 0:
+        run<0>(values, stride, bucket, m, group_of);
+        break;
+      case 1:
+        run<1>(values, stride, bucket, m, group_of);
+        break;
+      default:
+        run<kAnyDims>(values, stride, bucket, m, group_of);
+        break;
     }
   }
 
@@ -45,7 +55,8 @@ class GroupCache {
 
   std::size_t slot_of(const std::int64_t* values, std::size_t stride) const {
     std::uint64_t h = 0;
-    for (std::size_t d = 0; d < dims_; ++d) h = (h ^ static_cast<std::uint64_t>(values[d * stride])) * kGolden;
+    for (std::size_t d = 0; d < dims_; ++d)
+      h = (h ^ static_cast<std::uint64_t>(values[d * stride])) * kGolden;
     return h >> (64 - kBits);
   }
 
@@ -64,11 +75,12 @@ class GroupCache {
     }
     for (std::size_t j = 0; j < m; ++j) {
       std::uint64_t h = 0;  // slot_of(), inlined for the fixed widths
-      for (std::size_t d = 0; d < dims; ++d) h = (h ^ static_cast<std::uint64_t>(values[d * stride + j])) * kGolden;
+      for (std::size_t d = 0; d < dims; ++d)
+        h = (h ^ static_cast<std::uint64_t>(values[d * stride + j])) * kGolden;
       std::int64_t* e = entries + (kDims == 0 ? 0 : (h >> (64 - kBits)) * width);
       bool hit = e[dims] == bucket[j];
       for (std::size_t d = 0; d < dims; ++d) hit &= e[d] == values[d * stride + j];
-      group_of[j] = hit ? static_cast<std::int32_t>(e[dims + 1]) : miss(values + j, stride, bucket[j], e);
+      group_of[j] = hit ? static_cast<std::int32_t>(e[dims + 1]) : miss(kDims == 0 ? values : values + j, stride, bucket[j], e);
     }
   }
 
@@ -83,7 +95,7 @@ class GroupCache {
     return g;
   }
 
-  TupleIndex& groups_;
+  detail::TupleIndex& groups_;
   std::size_t dims_;
   std::size_t stride_;  // int64s per slot: the dimension values, bucket, group
   std::vector<std::int64_t> entries_;

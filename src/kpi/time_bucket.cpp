@@ -2,19 +2,18 @@
 
 #include <backoffice/core/civil_time.hpp>
 
+#include "core/int_math.hpp"
+
 #include <algorithm>
 #include <array>
 
 namespace backoffice {
 namespace {
 
+using detail::floor_div;
+
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::int64_t kDayMs = 86'400'000;
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
 
 constexpr std::array<std::pair<TimeBucket, std::string_view>, 7> kNames{{
     {TimeBucket::kNone, "none"},

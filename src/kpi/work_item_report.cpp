@@ -3,7 +3,7 @@
 #include <backoffice/domain/interaction_columns.hpp>
 #include <backoffice/domain/work_item.hpp>
 
-#include "kpi/ratio.hpp"
+#include "core/ratio.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +12,7 @@
 
 namespace backoffice {
 
-using kpi_detail::ratio;
+using detail::ratio;
 namespace {
 
 // Nearest-rank percentile of sorted values; NaN when empty.

@@ -1,5 +1,7 @@
 #include <backoffice/workflow/billing_ageing.hpp>
 
+#include "core/int_math.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -9,16 +11,13 @@
 namespace backoffice {
 namespace {
 
+using detail::floor_div;
+
 constexpr std::int64_t kMsPerDay = 86'400'000;
 // 0001-01-01T00:00Z and 9999-12-31T23:59:59.999Z: beyond them no calendar
 // date is meaningful and the tz database cannot answer.
 constexpr std::int64_t kMinInstantMs = -62'135'596'800'000;
 constexpr std::int64_t kMaxInstantMs = 253'402'300'799'999;
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
 
 Status check_length(std::string_view name, std::size_t size, std::size_t expected) {
   if (size == expected) return Status::Ok();

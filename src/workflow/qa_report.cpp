@@ -1,7 +1,7 @@
 #include <backoffice/workflow/qa_report.hpp>
 
-#include "kpi/dense_encoder.hpp"
-#include "kpi/ratio.hpp"
+#include "core/dense_index.hpp"
+#include "core/ratio.hpp"
 #include "workflow/qa_score_table.hpp"
 
 #include <fmt/format.h>
@@ -51,7 +51,7 @@ Result<Table> qa_report(const QaEvaluationView& v, const Scorecard& s, const QaR
   TimeBucketer bucketer(options.bucket, options.zone);
   const bool by_time = options.bucket != TimeBucket::kNone;
   const std::size_t width = (options.by_agent ? 1 : 0) + (by_time ? 1 : 0);
-  kpi_detail::TupleIndex index(width);
+  detail::TupleIndex index(width);
   std::vector<Group> groups;
   const bool zero_failed = options.scoring.auto_fail_zeroes_score;
 
@@ -174,7 +174,7 @@ Result<Table> qa_report(const QaEvaluationView& v, const Scorecard& s, const QaR
     return g.scored == 0 ? std::nan("") : g.score_sum / static_cast<double>(g.scored);
   });
   auto rate = [&](const char* name, auto num, auto den) {
-    doubles(name, [&](const Group& g) { return kpi_detail::ratio(g.*num, g.*den); });
+    doubles(name, [&](const Group& g) { return detail::ratio(g.*num, g.*den); });
     ints((std::string(name) + "_num").c_str(), num);
     ints((std::string(name) + "_den").c_str(), den);
   };

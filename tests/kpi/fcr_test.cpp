@@ -71,3 +71,36 @@ TEST(Fcr, TheReportCountsResolvedOverJudgedAndPendingApart) {
   EXPECT_DOUBLE_EQ(std::get<std::vector<double>>(t.find("fcr")->values)[0], 1.0);
   EXPECT_EQ(std::get<std::vector<std::int64_t>>(t.find("fcr_den")->values)[0], 1);
 }
+
+TEST(Fcr, AContactWithoutAnOfferedTimeIsNeitherJudgedNorARepeat) {
+  auto cols = columns_of({{.offered = kT0, .wait = 5s, .customer = 1},
+                          {.offered = kT0 + 1h, .wait = 5s, .customer = 1},
+                          {.offered = kT0 + 30 * 24h, .wait = 5s, .customer = 2}});
+  cols.offered_ms[1] = kNullInt64;
+  const auto s = fcr_states(InteractionView::of(cols), {});
+  EXPECT_EQ(s[0], FcrState::kResolved);
+  EXPECT_EQ(s[1], FcrState::kNotJudged);
+  // The report refuses such a contact, naming it.
+  auto r = contact_report(InteractionView::of(cols), {}, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "offered_ms[1]");
+}
+
+TEST(Fcr, InstantsAtTheEdgeOfTheRangeDoNotOverflowTheWindow) {
+  // Offered 10 ms before the largest instant: t + 7 days would overflow; the
+  // window is still open at as_of = t, so the contact is pending.
+  auto cols = columns_of({{.offered = kT0, .wait = 0s, .customer = 1}});
+  cols.offered_ms[0] = INT64_MAX - 10;
+  cols.answered_ms[0] = INT64_MAX - 10;
+  cols.ended_ms[0] = INT64_MAX - 10;
+  EXPECT_EQ(fcr_states(InteractionView::of(cols), {})[0], FcrState::kPending);
+}
+
+TEST(Fcr, ANegativeWindowIsRejectedByTheReport) {
+  const auto cols = columns_of({{.offered = kT0, .wait = 5s, .customer = 1}});
+  KpiOptions o;
+  o.fcr.window = -1h;
+  auto r = contact_report(InteractionView::of(cols), {}, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "fcr.window");
+}

@@ -140,3 +140,26 @@ TEST(AgentTime, OccupancyAndUtilisationSplitAcrossIntervals) {
   EXPECT_DOUBLE_EQ(number(q15, "utilisation", 2), 0.0);
   EXPECT_EQ(integer(q15, "on_contact_ms", 0), 5 * 60'000);
 }
+
+TEST(AgentTime, OverlappingIntervalsOfOneAgentAreRejectedTouchingOnesAreNot) {
+  // Agent 1 on contact 09:00-09:20 and, in row 2, available from 09:15: five
+  // minutes would count twice. Agent 2's intervals touch at 09:10 (fine), and
+  // agent 2 overlapping agent 1 in time is fine too.
+  std::vector<std::int64_t> agent{1, 2, 1, 2};
+  std::vector<std::uint8_t> state(4, static_cast<std::uint8_t>(AgentState::kOnContact));
+  state[2] = static_cast<std::uint8_t>(AgentState::kAvailable);
+  std::vector<std::int64_t> start{ms("2024-05-06T09:00:00Z"), ms("2024-05-06T09:00:00Z"), ms("2024-05-06T09:15:00Z"),
+                                  ms("2024-05-06T09:10:00Z")};
+  std::vector<std::int64_t> end{ms("2024-05-06T09:20:00Z"), ms("2024-05-06T09:10:00Z"), ms("2024-05-06T09:30:00Z"),
+                                ms("2024-05-06T09:30:00Z")};
+  auto r = agent_time_report(AgentStateView{agent, state, start, end}, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "start_ms[2]");
+  EXPECT_EQ(r.error().value, "2024-05-06T09:15:00Z");
+  EXPECT_NE(r.error().message.find("agent 1"), std::string::npos) << r.error().message;
+
+  start[2] = ms("2024-05-06T09:20:00Z");  // now touching: accepted
+  auto ok = agent_time_report(AgentStateView{agent, state, start, end}, {});
+  ASSERT_TRUE(ok.ok()) << ok.error().to_string();
+  EXPECT_EQ(integer(*ok, "on_contact_ms", 0) + integer(*ok, "on_contact_ms", 1), (20 + 30) * 60'000);
+}

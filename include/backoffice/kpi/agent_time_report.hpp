@@ -41,6 +41,9 @@ struct AgentTimeGroupBy {
 //   productivity = completed work items / productive hours (available +
 //                  on_contact + wrap_up), when work items are given: items count
 //                  for their assignee in the bucket of their completion time.
+// An agent's intervals must not overlap (kInvalidArgument naming the later
+// one's start_ms[row]); touching ones ([09:00, 09:10) then [09:10, ...)) are fine.
+// O(n log n).
 Result<Table> agent_time_report(const AgentStateView& states, const AgentTimeGroupBy& group_by,
                                 const WorkItemView* work_items = nullptr);
 

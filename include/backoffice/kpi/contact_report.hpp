@@ -120,9 +120,11 @@ class ContactReport {
 // Computes the contact KPIs of `v` grouped by `group_by`. `fcr` holds one
 // state per row from fcr_states(); when empty it is computed from `v` (pass
 // it explicitly when reporting shards of a larger set). Contacts are
-// attributed to the bucket of their offered time. O(n), branch-free per row;
-// time-ordered input probes the group hash index about once per group (the
-// groups of the current bucket are remembered); no allocation per row.
+// attributed to the bucket of their offered time, which every row must have
+// (kInvalidArgument naming offered_ms[row] otherwise). O(n) with no
+// data-dependent branch per row; time-ordered input probes the group hash
+// index about once per group (a direct-mapped cache remembers each
+// dimension tuple's group in its current bucket); no allocation per row.
 Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& group_by,
                                      const KpiOptions& options = {}, std::span<const FcrState> fcr = {});
 

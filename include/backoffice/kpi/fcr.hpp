@@ -20,12 +20,19 @@ enum class FcrState : std::uint8_t {
 // One state per row of `v`. A repeat is a later contact (offered after this
 // one, or at the same instant but later in the input) from the same customer,
 // with the same reason when match_reason, offered at most `window` after this
-// one (a repeat exactly at the window edge counts). Time-ordered input: one
-// backward pass, O(n), remembering each customer's (and reason's) next
-// contact in an array when ids are dense, in a hash table otherwise.
-// Unordered input: a counting sort by customer, O(n), plus a sort of each
-// customer's contacts that are out of time order. The whole input must be given (a shard would miss the repeats
+// one (a repeat exactly at the window edge counts). A contact without a
+// customer or without an offered time (null) is neither judged nor a repeat.
+// Time-ordered input: one backward pass, O(n), remembering each customer's
+// (and reason's) next contact in an array when the ids (times the reasons)
+// span at most 4 per row, so at most 32 bytes per row, in a hash table
+// otherwise. Unordered input: a counting sort
+// by customer, O(n), plus a sort of each customer's contacts that are out of
+// time order. The whole input must be given (a shard would miss the repeats
 // in other shards), then shards may be reported separately.
+// Preconditions (std::invalid_argument otherwise; contact_report() checks
+// them and returns an error instead): customer_id, offered_ms, answered_ms
+// (and reason when match_reason) have the same length, below 2^32, and the
+// window is not negative.
 std::vector<FcrState> fcr_states(const InteractionView& v, const FcrOptions& options);
 
 }  // namespace backoffice

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <cstdint>
 
-namespace backoffice::kpi_detail {
+namespace backoffice::detail {
 
 inline double ratio(std::int64_t num, std::int64_t den, double scale = 1.0) {
   return den == 0 ? std::nan("") : scale * static_cast<double>(num) / static_cast<double>(den);
 }
 
-}  // namespace backoffice::kpi_detail
+}  // namespace backoffice::detail

@@ -1,7 +1,7 @@
 #pragma once
 
-// Open-addressing hash maps for the KPI hot loops: int64 keys (customer ids)
-// and short int64 tuples (group keys) to dense indexes 0, 1, 2, ... in order
+// An open-addressing hash map for hot loops (KPI and QA groups, sparse
+// customer ids): short int64 tuples to dense indexes 0, 1, 2, ... in order
 // of first appearance. std::unordered_map allocates a node per key and
 // chases a pointer per lookup; these probe one flat array.
 
@@ -9,7 +9,7 @@
 #include <span>
 #include <vector>
 
-namespace backoffice::kpi_detail {
+namespace backoffice::detail {
 
 inline std::uint64_t mix(std::uint64_t x) {
   // splitmix64 finaliser: consecutive ids spread over the table.
@@ -82,4 +82,4 @@ class TupleIndex {
   std::vector<std::int32_t> slots_;
 };
 
-}  // namespace backoffice::kpi_detail
+}  // namespace backoffice::detail
