@@ -1,6 +1,6 @@
 #include <backoffice/kpi/fcr.hpp>
 
-#include "core/dense_index.hpp"
+#include "core/dense_index.hpp"  // mix()
 
 #include <algorithm>
 #include <stdexcept>
@@ -42,31 +42,13 @@ struct IdSpan {
 // Keys spanning at most 4 per row are indexed directly (the usual 1..N
 // surrogate keys, or a sample of them): 8 bytes per key in the span is then
 // at most 32 per row, what a hash table at half load would cost if every row
-// had its own key. Wider spans are hashed, so sparse ids never allocate by
-// their span.
+// had its own key. Up to 1M keys (an 8 MiB array) the span may reach 64 per
+// row, as zeroing an array costs far less per key than a hash probe per row.
+// Wider spans are hashed, so sparse ids never allocate by their span.
 bool dense_enough(std::uint64_t span, std::size_t rows) {
-  return span <= std::min<std::uint64_t>(4 * std::uint64_t{rows} + 4096, UINT32_MAX);
+  const std::uint64_t r = rows;
+  return span <= std::min<std::uint64_t>(4 * r + 4096, UINT32_MAX) || (span <= (1u << 20) && span <= 64 * r);
 }
-
-// Customer ids as codes 0..count-1: id - min when dense, else through a hash map.
-class CustomerCodes {
- public:
-  CustomerCodes(const IdSpan& span, std::size_t rows)
-      : span_(span), dense_(dense_enough(span.size(), rows)) {}
-  bool dense() const { return dense_; }
-  // Codes handed out so far (all of them when dense).
-  std::size_t count() const { return dense_ ? static_cast<std::size_t>(span_.size()) : hashed_.size(); }
-  // The code of a non-null id.
-  std::uint32_t code(const std::int64_t& id) {
-    if (dense_) return span_.offset(id);
-    return static_cast<std::uint32_t>(hashed_.find_or_add(&id));
-  }
-
- private:
-  IdSpan span_;
-  bool dense_;
-  detail::TupleIndex hashed_{1};
-};
 
 constexpr std::int64_t kNoContact = kNullInt64;
 
@@ -86,17 +68,18 @@ class DenseNextOffered {
   std::vector<std::int64_t> next_;
 };
 
-// The same for sparse ids: open addressing with the key and the time in one
-// slot, so a row costs one cache miss rather than one for the index and one
-// for the key. A null id (never looked up: such rows are not judged) marks
-// an empty slot. The reason is part of the key only when matching reasons,
-// so the common slot is 16 bytes.
+// For sparse ids: an int64 per key (the next offered time, or a customer's
+// code), by open addressing with the key and the value in one slot, so a
+// lookup costs one cache miss rather than one for the index and one for the
+// key. A null id (never looked up: such rows are not judged) marks an empty
+// slot. The reason is part of the key only when matching reasons, so the
+// common slot is 16 bytes. A new key's value starts as kNoContact.
 template <bool kWithReason>
-class HashedNextOffered {
+class HashedTable {
  public:
   // Sized for `rows` distinct keys up to kPresizedKeys (32 MiB of 16-byte
   // slots), as regrowing from small costs more than the lookups.
-  explicit HashedNextOffered(std::size_t rows) : slots_(presized_slots(rows)) {}
+  explicit HashedTable(std::size_t rows) : slots_(presized_slots(rows)) {}
 
   std::int64_t& at(std::int64_t id, std::int32_t reason) {
     if (2 * (used_ + 1) > slots_.size()) grow();
@@ -152,9 +135,9 @@ class HashedNextOffered {
 // Matching reasons with sparse ids whose span times the reason count fits in
 // 63 bits: (id - min) * reasons + reason is a unique non-negative key, so
 // the slots stay 16 bytes.
-class HashedNextOfferedByEncodedReason {
+class EncodedReasonTable {
  public:
-  HashedNextOfferedByEncodedReason(const IdSpan& span, std::uint64_t reasons, std::size_t rows)
+  EncodedReasonTable(const IdSpan& span, std::uint64_t reasons, std::size_t rows)
       : span_(span), reasons_(reasons), table_(rows) {}
   std::int64_t& at(std::int64_t id, std::int32_t reason) {
     return table_.at(
@@ -164,7 +147,30 @@ class HashedNextOfferedByEncodedReason {
  private:
   IdSpan span_;
   std::uint64_t reasons_;
-  HashedNextOffered<false> table_;
+  HashedTable<false> table_;
+};
+
+// Customer ids as codes 0..count-1: id - min when dense, else handed out in
+// order of first appearance through a HashedTable.
+class CustomerCodes {
+ public:
+  CustomerCodes(const IdSpan& span, std::size_t rows)
+      : span_(span), dense_(dense_enough(span.size(), rows)), hashed_(dense_ ? 0 : rows) {}
+  // Codes handed out so far (all of them when dense).
+  std::size_t count() const { return dense_ ? static_cast<std::size_t>(span_.size()) : count_; }
+  // The code of a non-null id.
+  std::uint32_t code(std::int64_t id) {
+    if (dense_) return span_.offset(id);
+    std::int64_t& c = hashed_.at(id, 0);
+    if (c == kNoContact) c = static_cast<std::int64_t>(count_++);
+    return static_cast<std::uint32_t>(c);
+  }
+
+ private:
+  IdSpan span_;
+  bool dense_;
+  std::size_t count_ = 0;
+  HashedTable<false> hashed_;
 };
 
 // `later` was offered `later_ms - t_ms` after t_ms; wraps instead of
@@ -301,13 +307,13 @@ std::vector<FcrState> fcr_states(const InteractionView& v, const FcrOptions& opt
     DenseNextOffered next(ids, reason_count);
     judge_time_ordered(v, options.match_reason, next, window, as_of, state);
   } else if (options.match_reason && ids.size() <= static_cast<std::uint64_t>(INT64_MAX) / reason_count) {
-    HashedNextOfferedByEncodedReason next(ids, reason_count, n);
+    EncodedReasonTable next(ids, reason_count, n);
     judge_time_ordered(v, true, next, window, as_of, state);
   } else if (options.match_reason) {
-    HashedNextOffered<true> next(n);
+    HashedTable<true> next(n);
     judge_time_ordered(v, true, next, window, as_of, state);
   } else {
-    HashedNextOffered<false> next(n);
+    HashedTable<false> next(n);
     judge_time_ordered(v, false, next, window, as_of, state);
   }
   return state;

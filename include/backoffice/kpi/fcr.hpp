@@ -24,8 +24,8 @@ enum class FcrState : std::uint8_t {
 // customer or without an offered time (null) is neither judged nor a repeat.
 // Time-ordered input: one backward pass, O(n), remembering each customer's
 // (and reason's) next contact in an array when the ids (times the reasons)
-// span at most 4 per row, so at most 32 bytes per row, in a hash table
-// otherwise. Unordered input: a counting sort
+// span at most 4 per row (32 bytes per row; up to 64 per row when the array
+// stays within 8 MiB), in a hash table otherwise. Unordered input: a counting sort
 // by customer, O(n), plus a sort of each customer's contacts that are out of
 // time order. The whole input must be given (a shard would miss the repeats
 // in other shards), then shards may be reported separately.
