@@ -143,6 +143,21 @@ void BM_Kpi_QueueByQuarterHour(benchmark::State& state) {
   state.counters["rows_per_s"] = benchmark::Counter(static_cast<double>(c.size()), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The grouped report as a table (69k groups): what a caller reads, with
+// every ratio, its numerator and denominator, and the interval labels.
+void BM_Kpi_ToTable(benchmark::State& state) {
+  const auto& c = contacts();
+  const auto view = InteractionView::of(c);
+  static const auto fcr = fcr_states(view, {});
+  static const auto report = contact_report(view, queue_by_quarter_hour(), {}, fcr).value();
+  for (auto _ : state) {
+    auto table = report.to_table();
+    benchmark::DoNotOptimize(table);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * report.group_count()));
+  state.counters["groups"] = static_cast<double>(report.group_count());
+}
+
 // The same metrics with no grouping: the floor the grouping cost adds to.
 void BM_Kpi_Totals(benchmark::State& state) {
   const auto& c = contacts();
@@ -231,6 +246,7 @@ void BM_Kpi_FcrUnordered(benchmark::State& state) {
 
 BENCHMARK(BM_Kpi_QueueByQuarterHourNaiveBaseline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Kpi_QueueByQuarterHour)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Kpi_ToTable)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Kpi_Totals)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Kpi_FcrNaiveSortBaseline)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Kpi_Fcr)->Unit(benchmark::kMillisecond)->MinTime(2.0);

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <set>
+#include <string_view>
 
 using namespace backoffice;
 using namespace backoffice::testing;
@@ -77,4 +79,23 @@ TEST(TimeBucket, ContactsCountInTheBucketOfTheirOfferedTime) {
   const auto t = r.to_table();
   ASSERT_EQ(t.row_count(), 1u);
   EXPECT_EQ(std::get<std::vector<std::string>>(t.find("interval_start")->values)[0], "2024-07-01T08:00:00-04:00");
+}
+
+TEST(TimeBucketer, LabelsEqualTheZonesOwnFormattingInAnyOrder) {
+  // Random quarter-hour starts in zones with DST, half- and quarter-hour
+  // offsets, a 30-minute DST shift (Lord Howe) and a pre-1937 offset in
+  // seconds (Amsterdam, +00:19:32), labelled in random order so the cached
+  // offset window is entered and left: each label must equal to_string_in.
+  std::mt19937_64 rng(5);
+  for (const char* name : {"America/New_York", "Europe/London", "Asia/Kathmandu", "Australia/Lord_Howe",
+                           "Europe/Amsterdam"}) {
+    const auto zone = TimeZone::locate(name).value();
+    TimeBucketer b(TimeBucket::kMinutes15, zone);
+    const std::int64_t from = std::string_view(name) == "Europe/Amsterdam" ? -2'208'988'800'000 : 946'684'800'000;
+    for (int i = 0; i < 2000; ++i) {
+      const std::int64_t t = from + static_cast<std::int64_t>(rng() % (40ULL * 365 * 86'400'000));
+      const std::int64_t start = b.bucket_start(t);
+      ASSERT_EQ(b.label(start), Instant::from_unix_ms(start).to_string_in(zone)) << name << " " << t;
+    }
+  }
 }

@@ -44,8 +44,11 @@ class TimeBucketer {
   // UTC ms at which the bucket starting at `bucket_start_ms` ends (the next
   // bucket's start); INT64_MAX for kNone. Used to split time intervals.
   std::int64_t bucket_end(std::int64_t bucket_start_ms) const;
-  // The bucket start as local time with offset, e.g. "2024-03-10T03:00:00-04:00".
-  std::string label(std::int64_t bucket_start_ms) const;
+  // The bucket start as local time with offset, e.g. "2024-03-10T03:00:00-04:00"
+  // (the date alone for day, week and month buckets; "all" for kNone), as
+  // Instant::to_string_in gives it. Uses the cached offset window, so labels
+  // of buckets in time order cost no zone lookup.
+  std::string label(std::int64_t bucket_start_ms);
 
   TimeBucket bucket() const { return bucket_; }
   const TimeZone& zone() const { return zone_; }
