@@ -1,6 +1,7 @@
 // QA scorecards, scores, reports and calibration at the C boundary.
 
 #include "boundary.hpp"
+#include "column_readers.hpp"
 #include "handles.hpp"
 #include "kpi_table.hpp"
 
@@ -64,6 +65,59 @@ backoffice::Result<const backoffice::Scorecard*> built(bo_qa_scorecard* s) {
 }
 
 std::string or_empty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
+
+backoffice::Result<backoffice::QaReportOptions> report_options(int32_t by_agent, const char* bucket,
+                                                              const char* time_zone,
+                                                              const bo_qa_options_t* options) {
+  backoffice::QaReportOptions ro;
+  BO_ASSIGN_OR_RETURN(ro.scoring, options_of(options));
+  ro.by_agent = by_agent != 0;
+  if (bucket != nullptr && *bucket != '\0') {
+    BO_ASSIGN_OR_RETURN(ro.bucket, backoffice::parse_time_bucket(bucket));
+  }
+  if (time_zone != nullptr && *time_zone != '\0') {
+    BO_ASSIGN_OR_RETURN(ro.zone, backoffice::TimeZone::locate(time_zone));
+  }
+  return ro;
+}
+
+// Evaluations in long form, one row per answer (bo_store_qa_evaluations).
+backoffice::capi::Table evaluations_table(const std::vector<backoffice::QaEvaluation>& evaluations) {
+  using backoffice::capi::ColumnType;
+  std::size_t rows = 0;
+  for (const auto& e : evaluations) rows += e.answers.size();
+  std::vector<std::int64_t> id, scorecard, interaction, agent, at, code;
+  backoffice::capi::StringColumnBuilder evaluator, criterion;
+  for (const auto& e : evaluations) {
+    for (const auto& [criterion_id, answer] : e.answers) {
+      id.push_back(e.id.value());
+      scorecard.push_back(e.scorecard_id.value());
+      interaction.push_back(e.interaction_id.value());
+      agent.push_back(e.agent_id.value());
+      evaluator.append(e.evaluator);
+      at.push_back(e.evaluated_at.unix_ms());
+      criterion.append(criterion_id);
+      code.push_back(answer);
+    }
+  }
+  backoffice::capi::Table t(rows);
+  using backoffice::capi::int64_column;
+  using backoffice::capi::must_add;
+  must_add(t, int64_column("evaluation_id", ColumnType::kInt64, std::move(id)));
+  must_add(t, int64_column("scorecard_id", ColumnType::kInt64, std::move(scorecard)));
+  must_add(t, int64_column("interaction_id", ColumnType::kInt64, std::move(interaction)));
+  must_add(t, int64_column("agent_id", ColumnType::kInt64, std::move(agent)));
+  must_add(t, std::move(evaluator).finish("evaluator"));
+  must_add(t, int64_column("evaluated_at", ColumnType::kInstant, std::move(at)));
+  must_add(t, std::move(criterion).finish("criterion_id"));
+  must_add(t, int64_column("answer", ColumnType::kInt64, std::move(code)));
+  return t;
+}
+
+std::optional<std::int64_t> optional_value(int64_t v) {
+  if (v == BO_NULL_INT64) return std::nullopt;
+  return v;
+}
 
 }  // namespace
 
@@ -171,24 +225,11 @@ bo_status bo_qa_report(bo_table_t** out, bo_qa_scorecard_t* scorecard, const int
       BO_REQUIRE(evaluated_at_ms);
       BO_REQUIRE(answers);
     }
-    backoffice::QaReportOptions ro;
-    auto o = options_of(options);
-    if (!o) return fail(o.error());
-    ro.scoring = *o;
-    ro.by_agent = by_agent != 0;
-    if (bucket != nullptr && *bucket != '\0') {
-      auto b = backoffice::parse_time_bucket(bucket);
-      if (!b) return fail(b.error());
-      ro.bucket = *b;
-    }
-    if (time_zone != nullptr && *time_zone != '\0') {
-      auto z = backoffice::TimeZone::locate(time_zone);
-      if (!z) return fail(z.error());
-      ro.zone = *z;
-    }
+    auto ro = report_options(by_agent, bucket, time_zone, options);
+    if (!ro) return fail(ro.error());
     backoffice::QaEvaluationView v{
         {agent_id, evaluations}, {evaluated_at_ms, evaluations}, {answers, evaluations * k}};
-    auto t = backoffice::qa_report(v, **s, ro);
+    auto t = backoffice::qa_report(v, **s, *ro);
     if (!t) return fail(t.error());
     *out = new bo_table{backoffice::capi::report_table(std::move(t).value())};
     return BO_OK;
@@ -237,6 +278,107 @@ bo_status bo_qa_calibration(bo_table_t** out_rows, bo_table_t** out_evaluators, 
     if (out_kappa != nullptr) *out_kappa = r->agreement ? r->agreement->kappa : std::nan("");
     if (rows) *out_rows = new bo_table{std::move(*rows)};
     if (per_evaluator) *out_evaluators = new bo_table{std::move(*per_evaluator)};
+    return BO_OK;
+  });
+}
+
+bo_status bo_store_put_qa_scorecard(bo_store_t* store, const bo_qa_scorecard_t* scorecard) {
+  return guarded([&] {
+    BO_REQUIRE(store);
+    BO_REQUIRE(scorecard);
+    auto st = store->store.put_qa_scorecard({scorecard->id, scorecard->name, scorecard->sections});
+    if (!st.ok()) return fail(st.error());
+    return BO_OK;
+  });
+}
+
+bo_status bo_store_get_qa_scorecard(bo_qa_scorecard_t** out, const bo_store_t* store, int64_t scorecard_id) {
+  return guarded([&] {
+    BO_REQUIRE(out);
+    BO_REQUIRE(store);
+    auto d = store->store.get_qa_scorecard(backoffice::ScorecardId(scorecard_id));
+    if (!d) return fail(d.error());
+    *out = new bo_qa_scorecard{d->id, std::move(d->name), std::move(d->sections), std::nullopt};
+    return BO_OK;
+  });
+}
+
+bo_status bo_store_put_qa_evaluation(bo_store_t* store, const bo_qa_evaluation_t* evaluation) {
+  return guarded([&] {
+    BO_REQUIRE(store);
+    BO_REQUIRE(evaluation);
+    BO_REQUIRE(evaluation->evaluator);
+    if (evaluation->answer_count > 0) {
+      BO_REQUIRE(evaluation->criterion_ids);
+      BO_REQUIRE(evaluation->answers);
+    }
+    backoffice::QaEvaluation e;
+    e.id = backoffice::EvaluationId(evaluation->id);
+    e.scorecard_id = backoffice::ScorecardId(evaluation->scorecard_id);
+    e.interaction_id = backoffice::InteractionId(evaluation->interaction_id);
+    e.agent_id = backoffice::AgentId(evaluation->agent_id);
+    e.evaluator = evaluation->evaluator;
+    e.evaluated_at = backoffice::Instant::from_unix_ms(evaluation->evaluated_at_ms);
+    e.answers.reserve(evaluation->answer_count);
+    for (std::size_t i = 0; i < evaluation->answer_count; ++i) {
+      if (evaluation->criterion_ids[i] == nullptr) return backoffice::capi::null_argument("criterion_ids[i]");
+      e.answers.emplace_back(evaluation->criterion_ids[i], evaluation->answers[i]);
+    }
+    auto st = store->store.put_qa_evaluation(e);
+    if (!st.ok()) return fail(st.error());
+    return BO_OK;
+  });
+}
+
+bo_status bo_store_qa_evaluations(bo_table_t** out, const bo_store_t* store, int64_t from_unix_ms,
+                                  int64_t to_unix_ms, int64_t agent_id, int64_t scorecard_id) {
+  return guarded([&] {
+    BO_REQUIRE(out);
+    BO_REQUIRE(store);
+    backoffice::QaEvaluationQuery q;
+    if (auto v = optional_value(from_unix_ms)) q.from = backoffice::Instant::from_unix_ms(*v);
+    if (auto v = optional_value(to_unix_ms)) q.to = backoffice::Instant::from_unix_ms(*v);
+    if (auto v = optional_value(agent_id)) q.agent = backoffice::AgentId(*v);
+    if (auto v = optional_value(scorecard_id)) q.scorecard = backoffice::ScorecardId(*v);
+    auto rows = store->store.qa_evaluations(q);
+    if (!rows) return fail(rows.error());
+    *out = new bo_table{evaluations_table(*rows)};
+    return BO_OK;
+  });
+}
+
+bo_status bo_store_get_qa_evaluation(bo_table_t** out, const bo_store_t* store, int64_t evaluation_id) {
+  return guarded([&] {
+    BO_REQUIRE(out);
+    BO_REQUIRE(store);
+    auto e = store->store.get_qa_evaluation(backoffice::EvaluationId(evaluation_id));
+    if (!e) return fail(e.error());
+    *out = new bo_table{evaluations_table({*e})};
+    return BO_OK;
+  });
+}
+
+bo_status bo_store_qa_report(bo_table_t** out, const bo_store_t* store, int64_t scorecard_id,
+                             int64_t from_unix_ms, int64_t to_unix_ms, int32_t by_agent, const char* bucket,
+                             const char* time_zone, const bo_qa_options_t* options) {
+  return guarded([&] {
+    BO_REQUIRE(out);
+    BO_REQUIRE(store);
+    auto ro = report_options(by_agent, bucket, time_zone, options);
+    if (!ro) return fail(ro.error());
+    auto definition = store->store.get_qa_scorecard(backoffice::ScorecardId(scorecard_id));
+    if (!definition) return fail(definition.error());
+    auto card = backoffice::Scorecard::create(std::move(definition).value());
+    if (!card) return fail(card.error());
+    backoffice::QaEvaluationQuery q;
+    q.scorecard = card->id();
+    if (auto v = optional_value(from_unix_ms)) q.from = backoffice::Instant::from_unix_ms(*v);
+    if (auto v = optional_value(to_unix_ms)) q.to = backoffice::Instant::from_unix_ms(*v);
+    auto columns = store->store.qa_evaluation_columns(q);
+    if (!columns) return fail(columns.error());
+    auto t = backoffice::qa_report(*columns, *card, *ro);
+    if (!t) return fail(t.error());
+    *out = new bo_table{backoffice::capi::report_table(std::move(t).value())};
     return BO_OK;
   });
 }

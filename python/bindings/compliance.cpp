@@ -114,6 +114,10 @@ void bind_compliance(py::module_& m) {
           d["interactions"] = report.interactions;
           d["cases"] = report.cases;
           d["orders"] = report.orders;
+          d["invoices"] = report.invoices;
+          d["payments"] = report.payments;
+          d["credit_notes"] = report.credit_notes;
+          d["rmas"] = report.rmas;
           d["emails"] = report.emails;
           d["phones"] = report.phones;
           d["audit_seq"] = report.audit_seq;
@@ -198,6 +202,7 @@ void bind_compliance(py::module_& m) {
           d["orders"] = report.orders;
           d["work_items"] = report.work_items;
           d["agent_states"] = report.agent_states;
+          d["qa_evaluations"] = report.qa_evaluations;
           d["first_audit_seq"] = report.first_audit_seq;
           d["last_audit_seq"] = report.last_audit_seq;
           return d;

@@ -12,6 +12,7 @@
 #include <pybind11/stl.h>
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -33,6 +34,17 @@ QaScoringOptions scoring_of(const std::string& na_policy, bool auto_fail_zeroes_
   QaScoringOptions o;
   o.na_policy = unwrap(parse_qa_na_policy(na_policy));
   o.auto_fail_zeroes_score = auto_fail_zeroes_score;
+  return o;
+}
+
+// The report options both QA report bindings take (week buckets by default).
+QaReportOptions report_options(bool by_agent, const std::string& bucket, const std::string& zone,
+                               const std::string& na_policy, bool zero) {
+  QaReportOptions o;
+  o.scoring = scoring_of(na_policy, zero);
+  o.by_agent = by_agent;
+  o.bucket = unwrap(parse_time_bucket(bucket.empty() ? "week" : bucket));
+  if (!zone.empty()) o.zone = unwrap(TimeZone::locate(zone));
   return o;
 }
 
@@ -67,6 +79,54 @@ py::dict fleiss_dict(const FleissKappa& k) {
   d["subjects"] = k.subjects;
   d["raters"] = k.raters;
   return d;
+}
+
+// Evaluations as numpy columns for backoffice.qa.qa_evaluations: one
+// entry per evaluation, and per answer its evaluation's row, its criterion
+// as an index into `criteria` (first-seen order) and its code.
+py::dict evaluation_columns(const std::vector<QaEvaluation>& evaluations) {
+  const std::size_t n = evaluations.size();
+  std::size_t answers = 0;
+  for (const auto& e : evaluations) answers += e.answers.size();
+  py::array_t<std::int64_t> id(n), scorecard(n), interaction(n), agent(n), at(n);
+  py::array_t<std::int64_t> row(answers), criterion(answers);
+  py::array_t<std::int8_t> code(answers);
+  py::list evaluator, criteria;
+  std::map<std::string, std::int64_t, std::less<>> index;
+  std::size_t a = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& e = evaluations[i];
+    id.mutable_at(i) = e.id.value();
+    scorecard.mutable_at(i) = e.scorecard_id.value();
+    interaction.mutable_at(i) = e.interaction_id.value();
+    agent.mutable_at(i) = e.agent_id.value();
+    at.mutable_at(i) = e.evaluated_at.unix_ms();
+    evaluator.append(e.evaluator);
+    for (const auto& [cid, answer] : e.answers) {
+      auto [it, added] = index.try_emplace(cid, static_cast<std::int64_t>(index.size()));
+      if (added) criteria.append(cid);
+      row.mutable_at(a) = static_cast<std::int64_t>(i);
+      criterion.mutable_at(a) = it->second;
+      code.mutable_at(a) = answer;
+      ++a;
+    }
+  }
+  py::dict d;
+  d["evaluation_id"] = id;
+  d["scorecard_id"] = scorecard;
+  d["interaction_id"] = interaction;
+  d["agent_id"] = agent;
+  d["evaluator"] = evaluator;
+  d["evaluated_at_ms"] = at;
+  d["answer_row"] = row;
+  d["answer_criterion"] = criterion;
+  d["answer_code"] = code;
+  d["criteria"] = criteria;
+  return d;
+}
+
+std::optional<Instant> instant_of(std::optional<std::int64_t> ms) {
+  return ms ? std::optional<Instant>(Instant::from_unix_ms(*ms)) : std::nullopt;
 }
 
 }  // namespace
@@ -125,14 +185,74 @@ void bind_workflow_qa(py::module_& m) {
         return d;
       });
 
+  // Persistence: scorecard templates and evaluations in the store.
+  m.def("qa_scorecard_save", [](py::handle store, const PyQaScorecard& card) {
+    Status st;
+    with_store(store, [&](Store& s) { st = s.put_qa_scorecard(card.card->definition()); });
+    check(st);
+  });
+  m.def("qa_scorecard_load", [](py::handle store, std::int64_t id) {
+    std::optional<Result<QaScorecardDefinition>> d;
+    with_store(store, [&](Store& s) { d.emplace(s.get_qa_scorecard(ScorecardId(id))); });
+    auto card = unwrap(Scorecard::create(unwrap(std::move(*d))));
+    return PyQaScorecard{std::make_shared<const Scorecard>(std::move(card))};
+  });
+  m.def("qa_evaluation_save",
+        [](py::handle store, std::int64_t id, std::int64_t scorecard, std::int64_t interaction,
+           std::int64_t agent, std::string evaluator, std::int64_t evaluated_at_ms,
+           std::vector<std::pair<std::string, std::int8_t>> answers) {
+          QaEvaluation e;
+          e.id = EvaluationId(id);
+          e.scorecard_id = ScorecardId(scorecard);
+          e.interaction_id = InteractionId(interaction);
+          e.agent_id = AgentId(agent);
+          e.evaluator = std::move(evaluator);
+          e.evaluated_at = Instant::from_unix_ms(evaluated_at_ms);
+          e.answers = std::move(answers);
+          Status st;
+          with_store(store, [&](Store& s) { st = s.put_qa_evaluation(e); });
+          check(st);
+        });
+  m.def("qa_evaluation_load", [](py::handle store, std::int64_t id) {
+    std::optional<Result<QaEvaluation>> e;
+    with_store(store, [&](Store& s) { e.emplace(s.get_qa_evaluation(EvaluationId(id))); });
+    auto v = unwrap(std::move(*e));
+    return py::make_tuple(v.id.value(), v.scorecard_id.value(), v.interaction_id.value(), v.agent_id.value(),
+                          v.evaluator, v.evaluated_at.unix_ms(), v.answers);
+  });
+  m.def("qa_evaluations_query", [](py::handle store, std::optional<std::int64_t> from_ms,
+                                   std::optional<std::int64_t> to_ms, std::optional<std::int64_t> agent,
+                                   std::optional<std::int64_t> scorecard) {
+    QaEvaluationQuery q{instant_of(from_ms), instant_of(to_ms), std::nullopt, std::nullopt};
+    if (agent) q.agent = AgentId(*agent);
+    if (scorecard) q.scorecard = ScorecardId(*scorecard);
+    std::optional<Result<std::vector<QaEvaluation>>> rows;
+    with_store(store, [&](Store& s) { rows.emplace(s.qa_evaluations(q)); });
+    return evaluation_columns(unwrap(std::move(*rows)));
+  });
+  // The report of the stored evaluations of one stored scorecard, read as
+  // columns and scored without the GIL.
+  m.def("qa_report_store", [](py::handle store, std::int64_t scorecard, std::optional<std::int64_t> from_ms,
+                              std::optional<std::int64_t> to_ms, bool by_agent, const std::string& bucket,
+                              const std::string& zone, const std::string& na_policy, bool zero) {
+    const QaReportOptions o = report_options(by_agent, bucket, zone, na_policy, zero);
+    const QaEvaluationQuery q{instant_of(from_ms), instant_of(to_ms), std::nullopt, ScorecardId(scorecard)};
+    std::optional<Result<Table>> out;
+    with_store(store, [&](Store& s) {
+      out.emplace([&]() -> Result<Table> {
+        BO_ASSIGN_OR_RETURN(auto definition, s.get_qa_scorecard(ScorecardId(scorecard)));
+        BO_ASSIGN_OR_RETURN(auto card, Scorecard::create(std::move(definition)));
+        BO_ASSIGN_OR_RETURN(auto columns, s.qa_evaluation_columns(q));
+        return qa_report(columns, card, o);
+      }());
+    });
+    return report_result(std::make_shared<capi::Table>(capi::report_table(unwrap(std::move(*out)))));
+  });
+
   m.def("qa_report", [](const PyQaScorecard& s, const py::object& agent, const py::object& at,
                         const py::object& answers, bool by_agent, const std::string& bucket,
                         const std::string& zone, const std::string& na_policy, bool zero) {
-    QaReportOptions o;
-    o.scoring = scoring_of(na_policy, zero);
-    o.by_agent = by_agent;
-    o.bucket = unwrap(parse_time_bucket(bucket.empty() ? "week" : bucket));
-    if (!zone.empty()) o.zone = unwrap(TimeZone::locate(zone));
+    const QaReportOptions o = report_options(by_agent, bucket, zone, na_policy, zero);
     const auto agents = int64_array(agent, "agent_id", static_cast<std::size_t>(py::len(agent)));
     const std::size_t n = static_cast<std::size_t>(agents.shape(0));
     const auto instants = int64_array(at, "evaluated_at", n);

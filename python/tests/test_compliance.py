@@ -101,6 +101,8 @@ def test_erasure_moves_records_keeps_counts_and_is_audited(store):
     store.ingest_interactions(pd.concat([one_call(7), one_call(7), one_call(8)], ignore_index=True))
     report = bo.erase_customer(store, 7, actor="dpo", now=T0)
     assert report["interactions"] == 2
+    # No billing records or returns for customer 7: the new counts are there, at 0.
+    assert (report["invoices"], report["payments"], report["credit_notes"], report["rmas"]) == (0, 0, 0, 0)
     assert report["audit_seq"] == 1
     assert store.count("interactions") == 3  # moved, not deleted
     log = bo.audit_entries(store)
@@ -135,6 +137,7 @@ def test_a_tampered_audit_entry_is_found(tmp_path):
 def test_retention_writes_one_audit_entry_per_rule_and_checks_rules(store):
     r = bo.apply_retention(store, now=T0, interactions="365D", work_items=pd.Timedelta(days=30))
     assert r["interactions"] == 0 and r["first_audit_seq"] == 1 and r["last_audit_seq"] == 2
+    assert r["qa_evaluations"] == 0
     with pytest.raises(bo.ValidationError) as e:
         bo.apply_retention(store, now=T0, interactions=0)
     assert e.value.field == "retention.interactions.max_age"

@@ -60,7 +60,9 @@ Result<ErasureReport> erase_customer(Store& store, CustomerId id, std::string_vi
                         scalar(impl,
                                "SELECT (SELECT count(*) FROM interactions WHERE customer_id = ?1) + "
                                "(SELECT count(*) FROM cases WHERE customer_id = ?1) + "
-                               "(SELECT count(*) FROM orders WHERE customer_id = ?1)",
+                               "(SELECT count(*) FROM orders WHERE customer_id = ?1) + "
+                               "(SELECT count(*) FROM invoices WHERE customer_id = ?1) + "
+                               "(SELECT count(*) FROM payments WHERE customer_id = ?1)",
                                {id.value()}));
     if (referenced > 0) {
       // A fresh pseudonym per erasure: FCR needs "same customer" to stay
@@ -81,8 +83,26 @@ Result<ErasureReport> erase_customer(Store& store, CustomerId id, std::string_vi
                                                 "UPDATE cases SET customer_id = ?1, subject = '[erased]' "
                                                 "WHERE customer_id = ?2",
                                                 {pseudonym, id.value()}));
+      // Free text on returns and credit notes may quote the customer; the
+      // amounts are financial records and stay (docs/workflow_orders.md).
+      BO_ASSIGN_OR_RETURN(report.rmas,
+                          changes(impl,
+                                  "UPDATE rmas SET reason = '[erased]' WHERE order_id IN "
+                                  "(SELECT id FROM orders WHERE customer_id = ?1) AND reason <> '[erased]'",
+                                  {id.value()}));
+      BO_ASSIGN_OR_RETURN(report.credit_notes,
+                          changes(impl,
+                                  "UPDATE credit_notes SET reason = '[erased]' WHERE invoice_id IN "
+                                  "(SELECT id FROM invoices WHERE customer_id = ?1) AND reason <> '[erased]'",
+                                  {id.value()}));
       BO_ASSIGN_OR_RETURN(report.orders,
                           changes(impl, "UPDATE orders SET customer_id = ?1 WHERE customer_id = ?2",
+                                  {pseudonym, id.value()}));
+      BO_ASSIGN_OR_RETURN(report.invoices,
+                          changes(impl, "UPDATE invoices SET customer_id = ?1 WHERE customer_id = ?2",
+                                  {pseudonym, id.value()}));
+      BO_ASSIGN_OR_RETURN(report.payments,
+                          changes(impl, "UPDATE payments SET customer_id = ?1 WHERE customer_id = ?2",
                                   {pseudonym, id.value()}));
     }
     BO_ASSIGN_OR_RETURN(auto deleted, changes(impl, "DELETE FROM customers WHERE id = ?1", {id.value()}));
@@ -98,8 +118,10 @@ Result<ErasureReport> erase_customer(Store& store, CustomerId id, std::string_vi
         .record_id = std::to_string(id.value()),
         .summary =
             fmt::format("deleted customer, {} e-mails, {} phones; pseudonymised {} interactions, "
-                        "{} cases, {} orders",
-                        report.emails, report.phones, report.interactions, report.cases, report.orders)};
+                        "{} cases, {} orders, {} invoices, {} payments; erased the reasons of {} RMAs, "
+                        "{} credit notes",
+                        report.emails, report.phones, report.interactions, report.cases, report.orders,
+                        report.invoices, report.payments, report.rmas, report.credit_notes)};
     BO_ASSIGN_OR_RETURN(auto entry, compliance_detail::append_audit(impl, record));
     report.audit_seq = entry.seq;
     BO_RETURN_IF_ERROR(tx.commit());

@@ -42,6 +42,13 @@ constexpr std::array<KindSql, 5> kKinds{{
      &RetentionPolicy::agent_states, &RetentionReport::agent_states},
 }};
 
+// QA evaluations go with the interactions they evaluate (ON DELETE CASCADE
+// in the schema); counted before the delete so the report and the audit
+// entry say how many went.
+constexpr std::string_view kEvaluationsOfOldInteractions =
+    "SELECT count(*) FROM qa_evaluations WHERE interaction_id IN "
+    "(SELECT id FROM interactions WHERE offered_ms < ?1)";
+
 }  // namespace
 
 Result<RetentionReport> apply_retention(Store& store, const RetentionPolicy& policy, Instant now) {
@@ -66,15 +73,22 @@ Result<RetentionReport> apply_retention(Store& store, const RetentionPolicy& pol
     if (!rule) continue;
     const Instant cutoff = now - rule->max_age;
     const bool anonymise = rule->action == RetentionAction::kAnonymise;
+    std::int64_t evaluations = 0;
+    if (k.rule == &RetentionPolicy::interactions && !anonymise) {
+      BO_ASSIGN_OR_RETURN(evaluations,
+                          compliance_detail::scalar(impl, kEvaluationsOfOldInteractions, {cutoff.unix_ms()}));
+      report.qa_evaluations = evaluations;
+    }
     BO_ASSIGN_OR_RETURN(auto n, compliance_detail::changes(impl, anonymise ? k.anonymise_sql : k.delete_sql,
                                                            {cutoff.unix_ms()}));
     report.*(k.count) = n;
-    const AuditRecord record{.time = now,
-                             .actor = policy.actor,
-                             .action = anonymise ? "retention.anonymise" : "retention.delete",
-                             .record_kind = std::string(k.record),
-                             .record_id = "*",
-                             .summary = fmt::format("{} rows older than {}", n, cutoff.to_string())};
+    AuditRecord record{.time = now,
+                       .actor = policy.actor,
+                       .action = anonymise ? "retention.anonymise" : "retention.delete",
+                       .record_kind = std::string(k.record),
+                       .record_id = "*",
+                       .summary = fmt::format("{} rows older than {}", n, cutoff.to_string())};
+    if (evaluations > 0) record.summary += fmt::format(", with {} QA evaluations of them", evaluations);
     BO_ASSIGN_OR_RETURN(auto entry, compliance_detail::append_audit(impl, record));
     if (report.first_audit_seq == 0) report.first_audit_seq = entry.seq;
     report.last_audit_seq = entry.seq;

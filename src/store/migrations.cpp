@@ -215,7 +215,151 @@ CREATE TRIGGER case_history_erased AFTER UPDATE OF subject ON cases WHEN NEW.sub
 BEGIN UPDATE case_history SET reason = '[erased]' WHERE case_id = NEW.id AND reason <> '[erased]'; END;
 )sql";
 
-constexpr std::array<std::string_view, 5> kScripts = {kV1, kV2, kV3, kV4, kV5};
+// QA (docs/workflow_qa.md): scorecard templates, one row per criterion in
+// flat (section) order with its section, so an evaluation can be re-scored
+// from the store alone; evaluations with their answers (codes -1 = N/A,
+// 0 = no, 1 = yes, 1..5 ratings) in the order given. Evaluations go with
+// their interaction (retention deletes cascade); agents and scorecards are
+// never deleted by the store, so those references do not cascade. The
+// interaction index serves that cascade.
+constexpr std::string_view kQaRecords = R"sql(
+CREATE TABLE qa_scorecards (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL
+);
+CREATE TABLE qa_scorecard_criteria (
+  scorecard_id   INTEGER NOT NULL REFERENCES qa_scorecards(id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,
+  section_index  INTEGER NOT NULL,
+  section_name   TEXT NOT NULL,
+  criterion_id   TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  weight         REAL NOT NULL,
+  scale          TEXT NOT NULL,
+  critical       INTEGER NOT NULL,
+  compliance     INTEGER NOT NULL,
+  PRIMARY KEY (scorecard_id, position),
+  UNIQUE (scorecard_id, criterion_id)
+);
+CREATE TABLE qa_evaluations (
+  id              INTEGER PRIMARY KEY,
+  scorecard_id    INTEGER NOT NULL REFERENCES qa_scorecards(id),
+  interaction_id  INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+  agent_id        INTEGER NOT NULL REFERENCES agents(id),
+  evaluator       TEXT NOT NULL,
+  evaluated_ms    INTEGER NOT NULL
+);
+CREATE TABLE qa_answers (
+  evaluation_id  INTEGER NOT NULL REFERENCES qa_evaluations(id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,
+  criterion_id   TEXT NOT NULL,
+  code           INTEGER NOT NULL,
+  PRIMARY KEY (evaluation_id, position)
+);
+CREATE INDEX qa_evaluations_by_evaluated ON qa_evaluations(evaluated_ms);
+CREATE INDEX qa_evaluations_by_agent ON qa_evaluations(agent_id, evaluated_ms);
+CREATE INDEX qa_evaluations_by_scorecard ON qa_evaluations(scorecard_id, evaluated_ms);
+CREATE INDEX qa_evaluations_by_interaction ON qa_evaluations(interaction_id);
+)sql";
+
+// The receivables ledger (docs/workflow_orders.md, "Persistence") and order
+// returns. Dates are INTEGER days since 1970-01-01 (LocalDate); money INTEGER
+// minor units beside the invoice's (or payment's) currency code. Credit notes
+// and payments are append-only financial records: the triggers refuse any
+// change to their amounts and any delete, for every connection; only the
+// free-text reason and the customer reference (erasure) may change. An
+// invoice outlives its order (retention may delete orders): its order_id is
+// then set NULL. RMAs are part of their order and go with it.
+constexpr std::string_view kBillingRecords = R"sql(
+CREATE TABLE invoices (
+  id              INTEGER PRIMARY KEY,
+  customer_id     INTEGER NOT NULL REFERENCES customers(id),
+  order_id        INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+  currency        TEXT NOT NULL,
+  subtotal_minor  INTEGER NOT NULL,
+  shipping_minor  INTEGER NOT NULL,
+  tax_minor       INTEGER NOT NULL,
+  total_minor     INTEGER NOT NULL,
+  issue_day       INTEGER NOT NULL,
+  due_day         INTEGER NOT NULL
+);
+CREATE TABLE invoice_lines (
+  invoice_id        INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+  position          INTEGER NOT NULL,
+  description       TEXT NOT NULL,
+  quantity          INTEGER NOT NULL,
+  unit_price_minor  INTEGER NOT NULL,
+  amount_minor      INTEGER NOT NULL,
+  PRIMARY KEY (invoice_id, position)
+);
+CREATE TABLE credit_notes (
+  number        INTEGER PRIMARY KEY,
+  invoice_id    INTEGER NOT NULL REFERENCES invoices(id),
+  kind          TEXT NOT NULL,
+  currency      TEXT NOT NULL,
+  amount_minor  INTEGER NOT NULL,
+  day           INTEGER NOT NULL,
+  reason        TEXT NOT NULL
+);
+CREATE TABLE payments (
+  number           INTEGER PRIMARY KEY,
+  customer_id      INTEGER NOT NULL REFERENCES customers(id),
+  currency         TEXT NOT NULL,
+  amount_minor     INTEGER NOT NULL,
+  received_day     INTEGER NOT NULL,
+  unapplied_minor  INTEGER NOT NULL
+);
+CREATE TABLE payment_allocations (
+  payment_number  INTEGER NOT NULL REFERENCES payments(number),
+  position        INTEGER NOT NULL,
+  invoice_id      INTEGER NOT NULL REFERENCES invoices(id),
+  amount_minor    INTEGER NOT NULL,
+  PRIMARY KEY (payment_number, position)
+);
+CREATE INDEX invoices_by_issue ON invoices(issue_day);
+CREATE INDEX invoices_by_customer ON invoices(customer_id, issue_day);
+CREATE INDEX invoices_by_order ON invoices(order_id);
+CREATE INDEX credit_notes_by_invoice ON credit_notes(invoice_id);
+CREATE INDEX payments_by_customer ON payments(customer_id);
+CREATE INDEX payment_allocations_by_invoice ON payment_allocations(invoice_id);
+CREATE TRIGGER credit_notes_no_update BEFORE UPDATE OF number, invoice_id, kind, currency, amount_minor, day
+ON credit_notes BEGIN SELECT RAISE(ABORT, 'credit notes are append-only'); END;
+CREATE TRIGGER credit_notes_no_delete BEFORE DELETE ON credit_notes
+BEGIN SELECT RAISE(ABORT, 'credit notes are append-only'); END;
+CREATE TRIGGER payments_no_update BEFORE UPDATE OF number, currency, amount_minor, received_day, unapplied_minor
+ON payments BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE TRIGGER payment_allocations_no_update BEFORE UPDATE ON payment_allocations
+BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE TRIGGER payment_allocations_no_delete BEFORE DELETE ON payment_allocations
+BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE TABLE rmas (
+  order_id               INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+  number                 INTEGER NOT NULL,
+  status                 TEXT NOT NULL,
+  requested_ms           INTEGER NOT NULL,
+  updated_ms             INTEGER NOT NULL,
+  reason                 TEXT NOT NULL,
+  refund_goods_minor     INTEGER,
+  refund_tax_minor       INTEGER,
+  refund_shipping_minor  INTEGER,
+  refund_total_minor     INTEGER,
+  refund_completes       INTEGER,
+  PRIMARY KEY (order_id, number)
+);
+CREATE TABLE rma_lines (
+  order_id    INTEGER NOT NULL,
+  rma_number  INTEGER NOT NULL,
+  position    INTEGER NOT NULL,
+  line        INTEGER NOT NULL,
+  quantity    INTEGER NOT NULL,
+  PRIMARY KEY (order_id, rma_number, position),
+  FOREIGN KEY (order_id, rma_number) REFERENCES rmas(order_id, number) ON DELETE CASCADE
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kScripts = {kV1, kV2, kV3, kV4, kV5, kQaRecords, kBillingRecords};
 
 }  // namespace
 

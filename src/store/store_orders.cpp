@@ -15,9 +15,14 @@ using store_detail::Statement;
 using store_detail::Transaction;
 using store_detail::WhereBuilder;
 
+// An upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, and
+// the delete would cascade to the order's RMAs and unlink its invoices.
 constexpr std::string_view kPutOrder =
-    "INSERT OR REPLACE INTO orders (id, customer_id, status, currency, shipping_minor, tax_minor, placed_ms, "
-    "updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO orders (id, customer_id, status, currency, shipping_minor, tax_minor, placed_ms, "
+    "updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, "
+    "currency = excluded.currency, shipping_minor = excluded.shipping_minor, tax_minor = excluded.tax_minor, "
+    "placed_ms = excluded.placed_ms, updated_ms = excluded.updated_ms";
 constexpr std::string_view kPutLine =
     "INSERT INTO order_lines (order_id, position, sku, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4, ?5)";
 
@@ -65,7 +70,7 @@ Status Store::put_order(const Order& o) {
   BO_RETURN_IF_ERROR(o.validate());
   BO_ASSIGN_OR_RETURN(auto tx, Transaction::begin(impl_->db));
   // The old lines go explicitly, so a replaced order never keeps a line past
-  // its new count whatever the REPLACE/cascade interplay.
+  // its new count.
   BO_ASSIGN_OR_RETURN(auto* del, impl_->statement("DELETE FROM order_lines WHERE order_id = ?1"));
   del->bind(1, o.id.value());
   BO_RETURN_IF_ERROR(del->run());

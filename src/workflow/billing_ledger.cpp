@@ -1,17 +1,68 @@
 #include <backoffice/workflow/billing_ledger.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace backoffice {
+namespace {
 
-std::string_view to_string(CreditNoteKind kind) noexcept {
-  switch (kind) {
-    case CreditNoteKind::kRefund:
-      return "refund";
-    case CreditNoteKind::kDispute:
-      return "dispute";
+// The replay's error with the record it came from in the field:
+// "credit_note.amount" -> "credit_notes[2].amount", and the unknown invoice
+// of a credit note ("invoice.id") -> "credit_notes[2].invoice".
+Error in_record(Error e, std::string_view prefix, std::string_view record, std::size_t i) {
+  std::string_view field = e.field;
+  if (field == "invoice.id") {
+    field = ".invoice";
+  } else if (field.starts_with(prefix)) {
+    field.remove_prefix(prefix.size());
   }
-  return "unknown";
+  e.field = fmt::format("{}[{}]{}{}", record, i, field.starts_with('.') ? "" : ".", field);
+  return e;
+}
+
+}  // namespace
+
+Result<Receivables> Receivables::restore(std::vector<Invoice> invoices,
+                                         std::span<const CreditNote> credit_notes,
+                                         std::span<const Payment> payments) {
+  Receivables ledger;
+  for (std::size_t i = 0; i < invoices.size(); ++i) {
+    if (auto s = invoices[i].validate(); !s.ok())
+      return in_record(std::move(s).error(), "invoice", "invoices", i);
+    if (auto s = ledger.add_invoice(std::move(invoices[i])); !s.ok()) {
+      Error e = std::move(s).error();
+      e.field = fmt::format("invoices[{}].id", i);
+      return e;
+    }
+  }
+  for (std::size_t i = 0; i < credit_notes.size(); ++i) {
+    const CreditNote& n = credit_notes[i];
+    auto issued = ledger.issue_credit_note(n.invoice, n.kind, n.amount, n.date, n.reason);
+    if (!issued.ok()) return in_record(std::move(issued).error(), "credit_note", "credit_notes", i);
+    if (issued->number != n.number) {
+      return validation_error(fmt::format("credit_notes[{}].number", i), std::to_string(n.number),
+                              fmt::format("credit notes must be numbered 1, 2, ... in the order issued; "
+                                          "expected {}",
+                                          issued->number));
+    }
+  }
+  for (std::size_t i = 0; i < payments.size(); ++i) {
+    const Payment& p = payments[i];
+    auto recorded = ledger.record_payment(p.customer, p.amount, p.received, p.allocations);
+    if (!recorded.ok()) return in_record(std::move(recorded).error(), "payment", "payments", i);
+    if (recorded->number != p.number) {
+      return validation_error(fmt::format("payments[{}].number", i), std::to_string(p.number),
+                              fmt::format("payments must be numbered 1, 2, ... in the order recorded; "
+                                          "expected {}",
+                                          recorded->number));
+    }
+    if (recorded->unapplied != p.unapplied) {
+      return validation_error(fmt::format("payments[{}].unapplied", i), p.unapplied.to_string(),
+                              fmt::format("the allocations leave {} unapplied", recorded->unapplied));
+    }
+  }
+  return ledger;
 }
 
 Status Receivables::add_invoice(Invoice invoice) {

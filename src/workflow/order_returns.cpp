@@ -19,20 +19,79 @@ bool allowed(RmaStatus from, RmaStatus to) {
   return false;
 }
 
+// The replay's error for RMA i: "rma.lines[0].quantity" -> "rmas[i].lines[0].quantity".
+Error in_rma(Error e, std::size_t i) {
+  std::string_view field = e.field;
+  if (field.starts_with("rma"))
+    field.remove_prefix(3);
+  else if (field == "at")
+    field = ".updated_at";
+  e.field = fmt::format("rmas[{}]{}{}", i, field.starts_with('.') ? "" : ".", field);
+  return e;
+}
+
 }  // namespace
 
-std::string_view to_string(RmaStatus status) noexcept {
-  switch (status) {
-    case RmaStatus::kRequested:
-      return "requested";
-    case RmaStatus::kReceived:
-      return "received";
-    case RmaStatus::kRefunded:
-      return "refunded";
-    case RmaStatus::kRejected:
-      return "rejected";
+Result<OrderReturns> OrderReturns::restore(const Order& order, ReturnPolicy policy,
+                                           std::span<const Rma> rmas) {
+  // One event per request and one per final transition, replayed in time
+  // order; a refund depends on what was refunded before it.
+  struct Event {
+    Instant at;
+    std::size_t rma;
+    bool request;
+  };
+  std::vector<Event> events;
+  events.reserve(rmas.size() * 2);
+  for (std::size_t i = 0; i < rmas.size(); ++i) {
+    if (auto s = rmas[i].validate(); !s.ok()) return in_rma(std::move(s).error(), i);
+    events.push_back({rmas[i].requested_at, i, true});
+    if (rmas[i].status != RmaStatus::kRequested) events.push_back({rmas[i].updated_at, i, false});
   }
-  return "unknown";
+  std::stable_sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
+    if (a.at != b.at) return a.at < b.at;
+    if (a.rma != b.rma) return rmas[a.rma].id < rmas[b.rma].id;
+    return a.request && !b.request;
+  });
+  OrderReturns out(order, policy);
+  for (const Event& ev : events) {
+    const Rma& r = rmas[ev.rma];
+    if (ev.request) {
+      auto id = out.request(r.lines, r.requested_at, r.reason);
+      if (!id.ok()) return in_rma(std::move(id).error(), ev.rma);
+      if (*id != r.id) {
+        return validation_error(
+            fmt::format("rmas[{}].id", ev.rma), std::to_string(r.id.value()),
+            fmt::format("RMAs are numbered 1, 2, ... in request order; expected {}", id->value()));
+      }
+      continue;
+    }
+    Status s = Status::Ok();
+    switch (r.status) {
+      case RmaStatus::kReceived:
+        s = out.receive(r.id, r.updated_at);
+        break;
+      case RmaStatus::kRejected:
+        s = out.reject(r.id, r.updated_at, r.reason);
+        break;
+      case RmaStatus::kRefunded: {
+        s = out.receive(r.id, r.updated_at);
+        if (!s.ok()) break;
+        auto paid = out.refund(r.id, r.updated_at);
+        if (!paid.ok()) return in_rma(std::move(paid).error(), ev.rma);
+        if (*paid != *r.refund) {
+          return validation_error(fmt::format("rmas[{}].refund", ev.rma), r.refund->total.to_string(),
+                                  fmt::format("the refund rule pays {} (goods {}, tax {}, shipping {})",
+                                              paid->total, paid->goods, paid->tax, paid->shipping));
+        }
+        break;
+      }
+      case RmaStatus::kRequested:
+        break;
+    }
+    if (!s.ok()) return in_rma(std::move(s).error(), ev.rma);
+  }
+  return out;
 }
 
 // Precondition (documented by OrderWorkflow, which validates first): the

@@ -183,4 +183,22 @@ Result<Table> qa_report(const QaEvaluationView& v, const Scorecard& s, const QaR
   return out;
 }
 
+QaEvaluationView view_of(const QaEvaluationColumns& c) {
+  return {c.agent_id, c.evaluated_at_ms, c.answers};
+}
+
+Result<Table> qa_report(const QaEvaluationColumns& evaluations, const Scorecard& scorecard,
+                        const QaReportOptions& options) {
+  if (evaluations.scorecard_id != scorecard.id()) {
+    return invalid_argument("evaluations.scorecard_id", std::to_string(evaluations.scorecard_id.value()),
+                            fmt::format("the scorecard given is {}", scorecard.id().value()));
+  }
+  if (evaluations.criteria != scorecard.criterion_count()) {
+    return invalid_argument("evaluations.criteria", std::to_string(evaluations.criteria),
+                            fmt::format("scorecard {} has {} criteria", scorecard.id().value(),
+                                        scorecard.criterion_count()));
+  }
+  return qa_report(view_of(evaluations), scorecard, options);
+}
+
 }  // namespace backoffice

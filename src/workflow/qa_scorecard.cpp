@@ -12,42 +12,11 @@
 namespace backoffice {
 namespace {
 
-constexpr std::array<std::pair<QaScale, std::string_view>, 4> kScaleNames{{
-    {QaScale::kYesNo, "yes_no"},
-    {QaScale::kYesNoNa, "yes_no_na"},
-    {QaScale::kOneToFive, "one_to_five"},
-    {QaScale::kOneToFiveNa, "one_to_five_na"},
-}};
-
 double percent(double num, double den) {
   return den == 0 ? std::numeric_limits<double>::quiet_NaN() : 100.0 * num / den;
 }
 
 }  // namespace
-
-std::string_view to_string(QaScale s) noexcept {
-  for (const auto& [scale, name] : kScaleNames) {
-    if (scale == s) return name;
-  }
-  return "unknown";
-}
-
-Result<QaScale> parse_qa_scale(std::string_view text, std::string_view field) {
-  for (const auto& [scale, name] : kScaleNames) {
-    if (name == text) return scale;
-  }
-  return parse_error(field, text, "expected yes_no, yes_no_na, one_to_five or one_to_five_na");
-}
-
-bool allows_na(QaScale s) noexcept { return s == QaScale::kYesNoNa || s == QaScale::kOneToFiveNa; }
-bool is_rating(QaScale s) noexcept { return s == QaScale::kOneToFive || s == QaScale::kOneToFiveNa; }
-
-std::string qa_answer_text(std::int8_t code, QaScale scale) {
-  if (code == kQaNa) return "na";
-  if (!is_rating(scale) && code == kQaNo) return "no";
-  if (!is_rating(scale) && code == kQaYes) return "yes";
-  return std::to_string(code);
-}
 
 std::string_view to_string(QaNaPolicy p) noexcept {
   return p == QaNaPolicy::kExclude ? "exclude" : "full_marks";
@@ -67,47 +36,24 @@ std::string QaScoringOptions::definition() const {
 double QaSectionScore::score() const { return percent(points, possible); }
 
 Result<Scorecard> Scorecard::create(ScorecardId id, std::string name, std::vector<QaSection> sections) {
-  if (sections.empty()) {
-    return validation_error("scorecard.sections", "[]", "a scorecard needs at least one section");
-  }
+  return create(QaScorecardDefinition{id, std::move(name), std::move(sections)});
+}
+
+Result<Scorecard> Scorecard::create(QaScorecardDefinition definition) {
+  // The rules are the domain's, so the store accepts exactly the templates
+  // that can be scored; here only the indexes are built.
+  BO_RETURN_IF_ERROR(definition.validate());
   Scorecard s;
-  s.id_ = id;
-  s.name_ = std::move(name);
-  for (std::size_t i = 0; i < sections.size(); ++i) {
-    const auto& section = sections[i];
-    if (section.criteria.empty()) {
-      return validation_error(fmt::format("scorecard.sections[{}].criteria", i), "[]",
-                              "a section needs at least one criterion");
-    }
-    for (std::size_t j = 0; j < section.criteria.size(); ++j) {
-      const auto& c = section.criteria[j];
-      const auto field = [&](std::string_view what) {
-        return fmt::format("scorecard.sections[{}].criteria[{}].{}", i, j, what);
-      };
-      if (c.id.empty()) return validation_error(field("id"), "", "a criterion needs an id");
-      if (!(c.weight > 0) || !std::isfinite(c.weight)) {
-        return validation_error(field("weight"), fmt::format("{}", c.weight), "must be finite and > 0");
-      }
-      if (static_cast<std::uint8_t>(c.scale) > static_cast<std::uint8_t>(QaScale::kOneToFiveNa)) {
-        return validation_error(field("scale"), std::to_string(static_cast<int>(c.scale)), "unknown scale");
-      }
-      if (c.compliance && is_rating(c.scale)) {
-        return validation_error(field("scale"), to_string(c.scale),
-                                "a compliance item is passed or not: use yes_no or yes_no_na");
-      }
+  s.id_ = definition.id;
+  s.name_ = std::move(definition.name);
+  s.sections_ = std::move(definition.sections);
+  for (std::size_t i = 0; i < s.sections_.size(); ++i) {
+    for (std::size_t j = 0; j < s.sections_[i].criteria.size(); ++j) {
       s.flat_.emplace_back(i, j);
-      s.by_id_.emplace_back(c.id, s.flat_.size() - 1);
+      s.by_id_.emplace_back(s.sections_[i].criteria[j].id, s.flat_.size() - 1);
     }
   }
   std::sort(s.by_id_.begin(), s.by_id_.end());
-  for (std::size_t k = 1; k < s.by_id_.size(); ++k) {
-    if (s.by_id_[k].first == s.by_id_[k - 1].first) {
-      const auto [i, j] = s.flat_[s.by_id_[k].second];
-      return validation_error(fmt::format("scorecard.sections[{}].criteria[{}].id", i, j), s.by_id_[k].first,
-                              "criterion ids must be unique within a scorecard");
-    }
-  }
-  s.sections_ = std::move(sections);
   return s;
 }
 
@@ -124,10 +70,7 @@ std::optional<std::size_t> Scorecard::find(std::string_view criterion_id) const 
 
 Status Scorecard::check_answer(std::size_t i, std::int8_t code, std::string_view field) const {
   const QaCriterion& c = criterion(i);
-  const bool ok = code == kQaNa        ? allows_na(c.scale)
-                  : is_rating(c.scale) ? (code >= 1 && code <= 5)
-                                       : (code == kQaNo || code == kQaYes);
-  if (ok) return Status::Ok();
+  if (qa_answer_allowed(code, c.scale)) return Status::Ok();
   const std::string expected = is_rating(c.scale) ? "1..5" : "yes or no";
   return validation_error(field, qa_answer_text(code, c.scale),
                           fmt::format("criterion '{}' uses scale {}: expected {}{}", c.id, to_string(c.scale),

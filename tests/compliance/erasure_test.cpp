@@ -4,6 +4,7 @@
 #include <backoffice/compliance/audit.hpp>
 #include <backoffice/compliance/erasure.hpp>
 #include <backoffice/store/store_reports.hpp>
+#include <backoffice/workflow/billing_invoice.hpp>
 
 #include "store/store_fixtures.hpp"
 
@@ -158,6 +159,82 @@ TEST(EraseCustomer, LeavesNoTraceOfTheNameInTheDatabaseFiles) {
     EXPECT_EQ(file_bytes(file.path() + suffix).find("Zebediah"), std::string::npos) << suffix;
     EXPECT_EQ(file_bytes(file.path() + suffix).find("c7@example.com"), std::string::npos) << suffix;
   }
+}
+
+// QA evaluations hold the agent, the evaluator and the answers, nothing
+// about the customer: erasure leaves them as they were, still linked to the
+// (now pseudonymous) interaction they evaluate.
+TEST(EraseCustomer, LeavesQaEvaluationsOfTheCustomersContactsUnchanged) {
+  auto store = Store::open_in_memory().value();
+  fill(store);
+  const QaScorecardDefinition card{
+      ScorecardId(1), "Calls", {{"Opening", {{"greeting", "", 1, QaScale::kYesNo}}}}};
+  ASSERT_TRUE(store.put_qa_scorecard(card).ok());
+  QaEvaluation e;
+  e.id = EvaluationId(5);
+  e.scorecard_id = ScorecardId(1);
+  e.interaction_id = InteractionId(2);  // customer 7's
+  e.agent_id = AgentId(1);
+  e.evaluator = "Dana QA";
+  e.evaluated_at = Instant::parse("2024-03-12T09:00:00Z").value();
+  e.answers = {{"greeting", kQaYes}};
+  ASSERT_TRUE(store.put_qa_evaluation(e).ok());
+  const auto now = Instant::parse("2024-07-01T00:00:00Z").value();
+  ASSERT_TRUE(erase_customer(store, CustomerId(7), "dpo", now).ok());
+  EXPECT_EQ(store.get_qa_evaluation(EvaluationId(5)).value(), e);
+  EXPECT_NE(store.get_interaction(InteractionId(2)).value().customer, std::optional(CustomerId(7)));
+}
+
+// Invoices, credit notes and payments are financial records: erasure keeps
+// every amount, ties them to the pseudonym, and blanks the free text that
+// may quote the customer (credit note and RMA reasons). Order 1 (make_order)
+// totals 2 x 12.50 + 3.99 + 5.00 shipping + 2.31 tax = 36.30 USD; a 5.00
+// credit note and a 10.00 payment leave 36.30 - 5.00 - 10.00 = 21.30 open.
+TEST(EraseCustomer, KeepsTheReceivablesButBlanksTheirFreeText) {
+  auto store = Store::open_in_memory().value();
+  fill(store);
+  const Currency usd = Currency::of("USD").value();
+  const Invoice inv =
+      invoice_for_order(InvoiceId(1), make_order(1, 7), LocalDate::parse("2024-05-02").value(), 30).value();
+  ASSERT_TRUE(store.put_invoice(inv).ok());
+  ASSERT_TRUE(
+      store
+          .add_credit_note({0, InvoiceId(1), CreditNoteKind::kRefund, Money(500, usd),
+                            LocalDate::parse("2024-05-10").value(), "Customer 7 says the box was wet"})
+          .ok());
+  ASSERT_TRUE(store
+                  .add_payment({0,
+                                CustomerId(7),
+                                Money(1000, usd),
+                                LocalDate::parse("2024-05-11").value(),
+                                {{InvoiceId(1), Money(1000, usd)}},
+                                Money(0, usd)})
+                  .ok());
+  const Instant t = make_order(1, 7).updated_at;
+  ASSERT_TRUE(
+      store
+          .put_rma(
+              OrderId(1),
+              Rma{RmaId(1), {{0, 1}}, RmaStatus::kRequested, t, t, "Customer 7: wrong size", std::nullopt})
+          .ok());
+
+  auto report =
+      erase_customer(store, CustomerId(7), "dpo", Instant::parse("2024-07-01T00:00:00Z").value()).value();
+  EXPECT_EQ(report.invoices, 1);
+  EXPECT_EQ(report.payments, 1);
+  EXPECT_EQ(report.credit_notes, 1);
+  EXPECT_EQ(report.rmas, 1);
+
+  const CustomerId pseudonym = store.get_order(OrderId(1)).value().customer;
+  Invoice kept = store.get_invoice(InvoiceId(1)).value();
+  EXPECT_EQ(kept.customer, pseudonym);
+  kept.customer = inv.customer;
+  EXPECT_EQ(kept, inv);  // every amount and date as issued
+  EXPECT_EQ(store.open_balance(InvoiceId(1)).value(), Money(2130, usd));
+  EXPECT_EQ(store.credit_notes().value().at(0).reason, "[erased]");
+  EXPECT_EQ(store.credit_notes().value().at(0).amount, Money(500, usd));
+  EXPECT_EQ(store.payments().value().at(0).customer, pseudonym);
+  EXPECT_EQ(store.rmas(OrderId(1)).value().at(0).reason, "[erased]");
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // Expected counts are hand counts over the fixture dates (stated inline).
 #include <backoffice/compliance/audit.hpp>
 #include <backoffice/compliance/retention.hpp>
+#include <backoffice/workflow/billing_invoice.hpp>
 
 #include "store/store_fixtures.hpp"
+#include "store/store_impl.hpp"
 
 #include <gtest/gtest.h>
 
@@ -102,6 +104,102 @@ TEST(Retention, RejectsABadRuleBeforeChangingAnything) {
   EXPECT_EQ(apply_retention(store, policy, kNow).error().field, "retention.work_items.max_age");
   EXPECT_EQ(store.count("interactions").value(), 10);
   EXPECT_EQ(AuditLog(store).verify()->entries, 0);
+}
+
+// Evaluations of contacts 2 (day 2, older than the 2024-01-06 cut-off) and
+// 8 (day 8, kept), two answers each: deleting old contacts deletes the first
+// evaluation and its answers; anonymising deletes nothing.
+TEST(Retention, DeletesQaEvaluationsWithTheirInteractions) {
+  for (const auto action : {RetentionAction::kDelete, RetentionAction::kAnonymise}) {
+    auto store = Store::open_in_memory().value();
+    fill(store);
+    ASSERT_TRUE(store.put_agent(make_agent(2)).ok());
+    const QaScorecardDefinition card{
+        ScorecardId(1),
+        "Calls",
+        {{"Opening", {{"greeting", "", 1, QaScale::kYesNo}, {"close", "", 1, QaScale::kYesNo}}}}};
+    ASSERT_TRUE(store.put_qa_scorecard(card).ok());
+    for (int i : {2, 8}) {
+      QaEvaluation e;
+      e.id = EvaluationId(i);
+      e.scorecard_id = ScorecardId(1);
+      e.interaction_id = InteractionId(i);
+      e.agent_id = AgentId(2);
+      e.evaluator = "Dana QA";
+      e.evaluated_at = kNow;
+      e.answers = {{"greeting", kQaYes}, {"close", kQaNo}};
+      ASSERT_TRUE(store.put_qa_evaluation(e).ok());
+    }
+    RetentionPolicy policy;
+    policy.interactions = RetentionRule{24h * 25, action};
+    auto r = apply_retention(store, policy, kNow).value();
+    EXPECT_EQ(r.interactions, 4);
+    auto& db = store.impl().db;
+    if (action == RetentionAction::kDelete) {
+      EXPECT_EQ(r.qa_evaluations, 1);
+      EXPECT_EQ(store.qa_evaluations().value().size(), 1u);
+      EXPECT_EQ(store.qa_evaluations().value()[0].id, EvaluationId(8));
+      EXPECT_EQ(db.query_int("SELECT count(*) FROM qa_answers").value(), 2);
+      EXPECT_EQ(AuditLog(store).entries().value()[0].record.summary,
+                "4 rows older than 2024-01-06T00:00:00Z, with 1 QA evaluations of them");
+    } else {
+      EXPECT_EQ(r.qa_evaluations, 0);
+      EXPECT_EQ(store.qa_evaluations().value().size(), 2u);
+      EXPECT_EQ(db.query_int("SELECT count(*) FROM qa_answers").value(), 4);
+    }
+  }
+}
+
+// Financial records are outside contact-data retention: deleting an old
+// order deletes its RMAs (part of the order) but its invoice, credit note
+// and payment stay, only the invoice's order reference unset. Order 1
+// (make_order, delivered, last updated 2024-05-01T01:30Z) is older than the
+// 30-day cut-off 2024-06-01 of now = 2024-07-01. Its invoice totals 36.30
+// USD (2 x 12.50 + 3.99 + 5.00 + 2.31); 36.30 - 5.00 - 10.00 = 21.30 open.
+TEST(Retention, DeletingOrdersKeepsTheirInvoicesAndPayments) {
+  auto store = Store::open_in_memory().value();
+  fill(store);
+  const Currency usd = Currency::of("USD").value();
+  Order order = make_order(1, 7);
+  order.status = OrderStatus::kDelivered;
+  ASSERT_TRUE(store.put_order(order).ok());
+  const Invoice inv =
+      invoice_for_order(InvoiceId(1), order, LocalDate::parse("2024-05-02").value(), 30).value();
+  ASSERT_TRUE(store.put_invoice(inv).ok());
+  ASSERT_TRUE(store
+                  .add_credit_note({0, InvoiceId(1), CreditNoteKind::kDispute, Money(500, usd),
+                                    LocalDate::parse("2024-05-10").value(), "late"})
+                  .ok());
+  ASSERT_TRUE(store
+                  .add_payment({0,
+                                CustomerId(7),
+                                Money(1000, usd),
+                                LocalDate::parse("2024-05-11").value(),
+                                {{InvoiceId(1), Money(1000, usd)}},
+                                Money(0, usd)})
+                  .ok());
+  ASSERT_TRUE(store
+                  .put_rma(OrderId(1), Rma{RmaId(1),
+                                           {{0, 1}},
+                                           RmaStatus::kRequested,
+                                           order.updated_at,
+                                           order.updated_at,
+                                           "too small",
+                                           std::nullopt})
+                  .ok());
+  RetentionPolicy policy;
+  policy.orders = RetentionRule{24h * 30, RetentionAction::kDelete};
+  auto r = apply_retention(store, policy, Instant::parse("2024-07-01T00:00:00Z").value());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->orders, 1);
+  EXPECT_EQ(store.impl().db.query_int("SELECT count(*) FROM rmas").value(), 0);
+  Invoice kept = store.get_invoice(InvoiceId(1)).value();
+  EXPECT_FALSE(kept.order.has_value());
+  kept.order = inv.order;
+  EXPECT_EQ(kept, inv);
+  EXPECT_EQ(store.credit_notes().value().size(), 1u);
+  EXPECT_EQ(store.payments().value().size(), 1u);
+  EXPECT_EQ(store.open_balance(InvoiceId(1)).value(), Money(2130, usd));
 }
 
 }  // namespace

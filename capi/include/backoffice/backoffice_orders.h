@@ -140,6 +140,104 @@ BO_API bo_status bo_ar_ageing(bo_table_t **out, size_t rows, const int64_t *cust
                               const char *const *currencies, const char *currency,
                               int64_t as_of_unix_ms, const char *time_zone);
 
+/* ---- The receivables ledger in a store (docs/workflow_orders.md,
+ * "Persistence"). Dates are calendar dates as "YYYY-MM-DD" text; money is
+ * int64 minor units of the ISO 4217 currency given. Invoices are upserted
+ * until a credit note or payment refers to them; credit notes and payments
+ * are append-only. Errors name the field as the C++ Store does
+ * ("invoice.order", "payment.allocations[1].amount", ...); nothing is
+ * written on error. ---- */
+
+/* Stores invoice invoice_id of customer_id (order_id 0 = no order): line i
+ * is quantities[i] units of descriptions[i] at unit_price_minor[i]; the line
+ * amounts, subtotal and total (subtotal + shipping + tax) are computed
+ * exactly here. Errors: BO_NOT_FOUND naming the currency; BO_PARSE naming
+ * "issue_date" / "due_date"; BO_OVERFLOW; BO_VALIDATION naming
+ * "invoice.<field>" (unknown customer or order, the order another
+ * customer's, due before issue, ...); BO_CONFLICT naming "invoice.id" once
+ * entries refer to the invoice. */
+BO_API bo_status bo_store_put_invoice(bo_store_t *store, int64_t invoice_id, int64_t customer_id,
+                                      int64_t order_id, const char *currency, size_t line_count,
+                                      const char *const *descriptions, const int64_t *quantities,
+                                      const int64_t *unit_price_minor, int64_t shipping_minor,
+                                      int64_t tax_minor, const char *issue_date, const char *due_date);
+
+/* A stored invoice's header; open_minor = total - credit notes - allocated
+ * payments. Plain values: nothing to free. */
+typedef struct bo_invoice_info {
+  int64_t customer_id;
+  int64_t order_id; /* 0: none */
+  int64_t subtotal_minor;
+  int64_t shipping_minor;
+  int64_t tax_minor;
+  int64_t total_minor;
+  int64_t open_minor;
+  size_t line_count;
+  char currency[4];
+  char issue_date[11]; /* "YYYY-MM-DD" */
+  char due_date[11];
+} bo_invoice_info_t;
+
+/* Errors: BO_NOT_FOUND naming "invoice.id". */
+BO_API bo_status bo_store_get_invoice(bo_invoice_info_t *out, const bo_store_t *store, int64_t invoice_id);
+
+/* Appends a credit note of amount_minor (> 0, the invoice's currency, at
+ * most its open balance) against invoice_id; kind "refund" or "dispute";
+ * reason not blank. *out_number receives its number (1, 2, ... in the order
+ * recorded). Errors: BO_VALIDATION naming "credit_note.<field>"; BO_PARSE
+ * naming "credit_note.kind" or "date". */
+BO_API bo_status bo_store_add_credit_note(int64_t *out_number, bo_store_t *store, int64_t invoice_id,
+                                          const char *kind, const char *currency, int64_t amount_minor,
+                                          const char *date, const char *reason);
+
+/* Appends a payment of amount_minor (> 0) received from customer_id,
+ * allocated allocated_minor[i] to invoice invoice_ids[i] (the customer's,
+ * same currency, at most each invoice's open balance); the rest is kept as
+ * unapplied credit. Both arrays may be NULL when allocation_count is 0.
+ * *out_number receives its number. Errors: BO_VALIDATION naming
+ * "payment.allocations" (more allocated than paid),
+ * "payment.allocations[i].invoice" / ".amount", "payment.customer". */
+BO_API bo_status bo_store_add_payment(int64_t *out_number, bo_store_t *store, int64_t customer_id,
+                                      const char *currency, int64_t amount_minor, const char *received,
+                                      size_t allocation_count, const int64_t *invoice_ids,
+                                      const int64_t *allocated_minor);
+
+/* The stored invoices issued in [from_date, to_date) (either may be NULL:
+ * open), of customer_id only unless 0, ordered by issue date then id, as a
+ * table (owned by the caller; bo_table_destroy) with columns id,
+ * customer_id, order_id (null when none), currency, subtotal_minor,
+ * shipping_minor, tax_minor, total_minor, open_minor, issue_date, due_date
+ * (strings), lines. */
+BO_API bo_status bo_store_invoices(bo_table_t **out, const bo_store_t *store, const char *from_date,
+                                   const char *to_date, int64_t customer_id);
+
+/* Accounts-receivable ageing of the whole stored ledger, as bo_ar_ageing
+ * (same table). The ledger is first rebuilt with Receivables::restore, so
+ * every rule is checked again: a file whose entries break one fails with
+ * the rule's error naming the record ("payments[3].allocations[0].amount").
+ * O(records). */
+BO_API bo_status bo_store_ar_ageing(bo_table_t **out, const bo_store_t *store, int64_t as_of_unix_ms,
+                                    const char *time_zone);
+
+/* Stores the order's record (status, lines, amounts) and each of its RMAs
+ * with their lines and refund, replacing stored RMAs with the same numbers;
+ * the order's history is not stored. The customer must be in the store
+ * (BO_VALIDATION naming "order.customer"). The order and each RMA are
+ * written in their own transaction; every write is an upsert, so repeating
+ * the call after a failure converges. */
+BO_API bo_status bo_store_put_order(bo_store_t *store, const bo_order_t *order);
+
+/* The stored RMAs of order order_id, replayed against the stored order with
+ * the refund rule (refund_shipping_on_full_return as in bo_order_create),
+ * so every quantity and refund is checked again. *out (owned by the caller;
+ * bo_table_destroy) has one row per RMA by number: rma, status,
+ * requested_unix_ms, updated_unix_ms, reason, lines, units,
+ * refund_total_minor and refund_tax_minor (null until refunded). Errors:
+ * BO_NOT_FOUND naming "order.id"; the replay's error naming the RMA
+ * ("rmas[1].refund" for a stored refund the rule would not pay). */
+BO_API bo_status bo_store_order_returns(bo_table_t **out, const bo_store_t *store, int64_t order_id,
+                                        int32_t refund_shipping_on_full_return);
+
 #ifdef __cplusplus
 }
 #endif

@@ -128,6 +128,70 @@ BO_API bo_status bo_qa_calibration(bo_table_t **out_rows, bo_table_t **out_evalu
                                    const char *const *evaluator, const int8_t *answers, size_t evaluations,
                                    const char *reference_evaluator, const bo_qa_options_t *options);
 
+/* ------------------------------------------------------------------------ */
+/* Persistence (docs/workflow_qa.md, "Persistence")                         */
+/* ------------------------------------------------------------------------ */
+
+/* Stores the scorecard's template (sections, criteria in the order added)
+ * in one transaction, replacing a stored scorecard with the same id.
+ * Errors: BO_VALIDATION naming e.g. "scorecard.sections[1].criteria[2].weight";
+ * BO_CONFLICT naming "scorecard.sections" when stored evaluations refer to
+ * the scorecard and the change is more than names and question texts
+ * (store a new version under a new id); BO_STORE. */
+BO_API bo_status bo_store_put_qa_scorecard(bo_store_t *store, const bo_qa_scorecard_t *scorecard);
+
+/* The stored scorecard `scorecard_id` as a new template. *out is owned by
+ * the caller; release with bo_qa_scorecard_destroy. Errors: BO_NOT_FOUND
+ * naming "qa_scorecard.id". */
+BO_API bo_status bo_store_get_qa_scorecard(bo_qa_scorecard_t **out, const bo_store_t *store,
+                                           int64_t scorecard_id);
+
+/* One evaluation to store. Every pointer is the caller's and is only read
+ * during the call. answers[i] answers criterion criterion_ids[i]. */
+typedef struct bo_qa_evaluation {
+  int64_t id;              /* > 0 */
+  int64_t scorecard_id;    /* a stored scorecard */
+  int64_t interaction_id;  /* a stored interaction */
+  int64_t agent_id;        /* the agent evaluated; a stored agent */
+  const char *evaluator;   /* who evaluated, non-blank */
+  int64_t evaluated_at_ms; /* Unix ms, UTC */
+  const char *const *criterion_ids;
+  const int8_t *answers;   /* BO_QA_NA, BO_QA_NO, BO_QA_YES or 1..5 */
+  size_t answer_count;     /* every criterion of the scorecard exactly once */
+} bo_qa_evaluation_t;
+
+/* Stores the evaluation and its answers in one transaction, replacing an
+ * evaluation with the same id and all its answers. Errors: BO_VALIDATION
+ * naming "qa_evaluation.<field>" ("evaluator", "answers[i].criterion",
+ * "answers[i].answer", "answers" for a criterion left unanswered) or the
+ * missing reference ("qa_evaluation.scorecard", ".interaction", ".agent");
+ * nothing is written then. BO_STORE. O(answers + criteria). */
+BO_API bo_status bo_store_put_qa_evaluation(bo_store_t *store, const bo_qa_evaluation_t *evaluation);
+
+/* Stored evaluations in long form, one row per answer, ordered by
+ * evaluated_at, evaluation id, then the answers' order: evaluation_id,
+ * scorecard_id, interaction_id, agent_id (INT64), evaluator (STRING),
+ * evaluated_at (INSTANT), criterion_id (STRING), answer (INT64 code).
+ * Evaluations with evaluated_at in [from, to), optionally of one agent or
+ * scorecard (BO_NULL_INT64 = no bound / no filter). *out is owned by the
+ * caller; release with bo_table_destroy. */
+BO_API bo_status bo_store_qa_evaluations(bo_table_t **out, const bo_store_t *store, int64_t from_unix_ms,
+                                         int64_t to_unix_ms, int64_t agent_id, int64_t scorecard_id);
+
+/* The stored evaluation `evaluation_id` in the long form above. Errors:
+ * BO_NOT_FOUND naming "qa_evaluation.id". */
+BO_API bo_status bo_store_get_qa_evaluation(bo_table_t **out, const bo_store_t *store, int64_t evaluation_id);
+
+/* bo_qa_report over the stored evaluations of stored scorecard
+ * `scorecard_id` with evaluated_at in [from, to) (BO_NULL_INT64 = no
+ * bound), scored with the stored template. Arguments after `to_unix_ms`
+ * and the table as in bo_qa_report. Errors: BO_NOT_FOUND naming
+ * "qa_scorecard.id"; as bo_qa_report. */
+BO_API bo_status bo_store_qa_report(bo_table_t **out, const bo_store_t *store, int64_t scorecard_id,
+                                    int64_t from_unix_ms, int64_t to_unix_ms, int32_t by_agent,
+                                    const char *bucket, const char *time_zone,
+                                    const bo_qa_options_t *options);
+
 #ifdef __cplusplus
 }
 #endif

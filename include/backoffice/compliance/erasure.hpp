@@ -20,6 +20,10 @@ struct ErasureReport {
   std::int64_t interactions = 0;  // pseudonymised
   std::int64_t cases = 0;         // pseudonymised, subject replaced
   std::int64_t orders = 0;        // pseudonymised
+  std::int64_t invoices = 0;      // pseudonymised (financial records, kept)
+  std::int64_t payments = 0;      // pseudonymised (financial records, kept)
+  std::int64_t credit_notes = 0;  // of the customer's invoices, reason replaced
+  std::int64_t rmas = 0;          // of the customer's orders, reason replaced
   std::int64_t emails = 0;        // deleted
   std::int64_t phones = 0;        // deleted
   std::int64_t audit_seq = 0;     // the audit entry that records the erasure
@@ -28,11 +32,15 @@ struct ErasureReport {
 
 // Erases customer `id` in one transaction:
 //  - the customer row, its e-mails and phones are deleted;
-//  - its interactions, cases and orders are moved to a new pseudonymous
-//    customer (a fresh id, name "erased customer", no contact details,
-//    created at `now`), one per erasure, so repeat-contact matching (FCR)
-//    and every other KPI come out the same afterwards; interaction notes are
-//    emptied, external ids cleared, case subjects become "[erased]";
+//  - its interactions, cases, orders, invoices and payments are moved to a
+//    new pseudonymous customer (a fresh id, name "erased customer", no
+//    contact details, created at `now`), one per erasure, so repeat-contact
+//    matching (FCR) and every other KPI come out the same afterwards;
+//    interaction notes are emptied, external ids cleared, case subjects
+//    become "[erased]", and so do the reasons of the credit notes on its
+//    invoices and of the RMAs of its orders. Invoices, credit notes and
+//    payments are financial records kept for legal retention: every amount
+//    and date stays, tied to the anonymised customer row;
 //  - one audit entry (action "erase", kind "customer", the erased id, the
 //    counts) is appended by `actor`. The pseudonym's id is recorded nowhere.
 // SQLite's secure_delete is on for the transaction, so freed pages are

@@ -11,9 +11,14 @@
 #include <backoffice/domain/customer.hpp>
 #include <backoffice/domain/interaction.hpp>
 #include <backoffice/domain/interaction_columns.hpp>
+#include <backoffice/domain/invoice.hpp>
 #include <backoffice/domain/order.hpp>
+#include <backoffice/domain/payment.hpp>
+#include <backoffice/domain/qa_evaluation.hpp>
 #include <backoffice/store/store_change.hpp>
 #include <backoffice/domain/queue.hpp>
+#include <backoffice/domain/receivable_columns.hpp>
+#include <backoffice/domain/rma.hpp>
 #include <backoffice/domain/work_item.hpp>
 #include <backoffice/domain/work_item_columns.hpp>
 #include <backoffice/store/store_options.hpp>
@@ -44,6 +49,18 @@ struct OrderQuery {
   std::optional<CustomerId> customer;
 };
 
+// Which receivables records a query returns: dated in [from, to) (calendar
+// dates: invoices by issue_date, credit notes by date, payments by
+// received) and, when set, of one customer (a credit note's customer is its
+// invoice's). Invoices are ordered by issue_date, id; credit notes and
+// payments by number, i.e. in the order they were recorded.
+struct LedgerQuery {
+  std::optional<LocalDate> from;
+  std::optional<LocalDate> to;
+  std::optional<CustomerId> customer;
+};
+using InvoiceQuery = LedgerQuery;
+
 // Which cases a query returns: created_at in [from, to) and, when set, one
 // customer, queue or owner. Results are ordered by created_at, id.
 struct CaseQuery {
@@ -71,6 +88,17 @@ struct AgentStateQuery {
   std::optional<Instant> from;
   std::optional<Instant> to;
   std::optional<AgentId> agent;
+};
+
+// Which QA evaluations a query returns: evaluated_at in [from, to) and, when
+// set, one agent (the agent evaluated) or scorecard. Results are ordered by
+// evaluated_at, id.
+struct QaEvaluationQuery {
+  // Default initializers, so designated initializers may name any subset.
+  std::optional<Instant> from{};
+  std::optional<Instant> to{};
+  std::optional<AgentId> agent{};
+  std::optional<ScorecardId> scorecard{};
 };
 
 // The embedded default store: one SQLite file (or memory) holding every
@@ -148,6 +176,55 @@ class Store {
   // O(matching orders + their lines): one statement, lines joined in.
   Result<std::vector<Order>> orders(const OrderQuery& query = {}) const;
 
+  // The receivables ledger (docs/workflow_orders.md, "Persistence").
+  // put_invoice validates (Invoice::validate), then inserts or updates by id
+  // with its lines replaced; the customer and, when set, the order must exist
+  // and the order be the customer's, in the invoice's currency (kValidation
+  // "invoice.customer" / "invoice.order"). Once a credit note or payment
+  // refers to an invoice it is a closed financial record: putting it again
+  // is kConflict "invoice.id" (correct it with a credit note). O(lines).
+  Status put_invoice(const Invoice& invoice);
+  // kNotFound "invoice.id" when absent.
+  Result<Invoice> get_invoice(InvoiceId id) const;
+  // O(matching invoices + their lines): one statement, lines joined in.
+  Result<std::vector<Invoice>> invoices(const InvoiceQuery& query = {}) const;
+  // Credit notes and payments are append-only: recorded once, never updated
+  // or deleted (SQLite triggers refuse it). add_* validates the record, then
+  // checks against the stored ledger: the invoice exists, is in the same
+  // currency, and the amount is at most its open balance (kValidation
+  // "credit_note.invoice" / "credit_note.amount"); for a payment the
+  // customer exists ("payment.customer") and each allocation's invoice
+  // exists, is the payer's, in the payment's currency, with at most that
+  // much still open ("payment.allocations[i].invoice" / ".amount").
+  // number 0 is given the next number (1, 2, ...); any other number must be
+  // exactly that (kConflict "credit_note.number" / "payment.number"), so a
+  // ledger kept in memory and the store agree. Returns the record as stored.
+  Result<CreditNote> add_credit_note(const CreditNote& note);
+  Result<Payment> add_payment(const Payment& payment);
+  // In the order recorded (by number); Receivables::restore replays them.
+  Result<std::vector<CreditNote>> credit_notes(const LedgerQuery& query = {}) const;
+  Result<std::vector<Payment>> payments(const LedgerQuery& query = {}) const;
+  // total - credit notes - allocated payments. kNotFound "invoice.id".
+  Result<Money> open_balance(InvoiceId id) const;
+  // Every invoice with a non-zero open balance (of one customer when set),
+  // computed in SQL and ordered by issue_date, id: what
+  // Receivables::open_items gives for the restored ledger, ready for
+  // age_receivables (OpenItems::columns()). O(invoices + entries).
+  Result<OpenItems> open_items(std::optional<CustomerId> customer = {}) const;
+
+  // Returns (RMAs) of an order. put_rma validates (Rma::validate), then
+  // inserts or updates the order's RMA rma.id with its lines replaced; the
+  // order must exist (kValidation "rma.order"), each line index be one of
+  // its lines ("rma.lines[i].line") and a refund be in its currency
+  // ("rma.refund"). Whether the RMAs together are legal (quantities, refund
+  // amounts) is for OrderReturns::restore to judge when read back. O(lines).
+  Status put_rma(OrderId order, const Rma& rma);
+  // kNotFound "rma.id" when the order has no such RMA.
+  Result<Rma> get_rma(OrderId order, RmaId id) const;
+  // The order's RMAs by id (empty when none); kNotFound "order.id" when the
+  // order is absent.
+  Result<std::vector<Rma>> rmas(OrderId order) const;
+
   // Cases. put_case validates, then inserts or replaces by id; the customer,
   // queue and owner it names must exist (kValidation naming the field).
   Status put_case(const Case& c);
@@ -188,6 +265,31 @@ class Store {
   Result<std::vector<AgentStateInterval>> agent_states(const AgentStateQuery& query = {}) const;
   // The same rows as columns, for occupancy and utilisation.
   Result<AgentStateColumns> agent_state_columns(const AgentStateQuery& query = {}) const;
+
+  // QA scorecards and evaluations (docs/workflow_qa.md, "Persistence").
+  // put_qa_scorecard validates (QaScorecardDefinition::validate), then
+  // inserts or replaces by id with its criteria. Once evaluations refer to a
+  // scorecard only its names and question texts may change: other changes
+  // are kConflict naming "scorecard.sections" (give a new version a new id),
+  // so a stored evaluation always re-scores the same. O(criteria).
+  Status put_qa_scorecard(const QaScorecardDefinition& scorecard);
+  // kNotFound "qa_scorecard.id" when absent.
+  Result<QaScorecardDefinition> get_qa_scorecard(ScorecardId id) const;
+  // put_qa_evaluation validates (QaEvaluation::validate), checks the
+  // referenced rows (kValidation "qa_evaluation.scorecard", ".interaction",
+  // ".agent" naming the id) and the answers against the stored scorecard
+  // (check_against), then inserts or replaces by id, its answers replaced
+  // in the order given. O(answers + criteria).
+  Status put_qa_evaluation(const QaEvaluation& evaluation);
+  // kNotFound "qa_evaluation.id" when absent.
+  Result<QaEvaluation> get_qa_evaluation(EvaluationId id) const;
+  // O(matching evaluations + their answers): one statement, answers joined in.
+  Result<std::vector<QaEvaluation>> qa_evaluations(const QaEvaluationQuery& query = {}) const;
+  // The same evaluations of one scorecard as columns (answers in the
+  // scorecard's flat criterion order), exactly what qa_report consumes.
+  // query.scorecard is required (kInvalidArgument "query.scorecard"); an
+  // unknown scorecard is kNotFound "qa_scorecard.id".
+  Result<QaEvaluationColumns> qa_evaluation_columns(const QaEvaluationQuery& query) const;
 
   // Calls `observer` for every write (put_*, delete_customer, ingest_*,
   // insert_interaction and the CSV imports, which ingest) inside the write's

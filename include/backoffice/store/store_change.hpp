@@ -17,7 +17,9 @@ namespace backoffice {
 struct StoreChange {
   std::string_view action;       // "put", "delete" or "ingest"
   std::string_view record_kind;  // "queue", "agent", "customer", "interaction",
-                                 // "order", "case", "work_item", "agent_state"
+                                 // "order", "case", "work_item", "agent_state",
+                                 // "invoice", "credit_note", "payment", "rma",
+                                 // "qa_scorecard", "qa_evaluation"
   std::string record_id;         // the id as text; "*" for an ingest batch
   std::int64_t rows = 0;         // rows written (1 for put/delete)
   // The record as text (to_string of the record) for put; empty for delete

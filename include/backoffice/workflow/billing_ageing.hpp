@@ -15,6 +15,7 @@
 #include <backoffice/core/money.hpp>
 #include <backoffice/core/result.hpp>
 #include <backoffice/core/time_zone.hpp>
+#include <backoffice/domain/receivable_columns.hpp>  // ReceivableColumns
 
 #include <array>
 #include <cstddef>
@@ -42,16 +43,6 @@ constexpr AgeingBucket ageing_bucket(std::int64_t days_past_due) noexcept {
   if (days_past_due <= 90) return AgeingBucket::kDays61To90;
   return AgeingBucket::kOver90;
 }
-
-// Open receivables as columns, one row per invoice (all spans the same length).
-struct ReceivableColumns {
-  std::span<const std::int64_t> customer;    // customer ids
-  std::span<const std::int32_t> due_day;     // due date, LocalDate::days_since_epoch()
-  std::span<const std::int64_t> open_minor;  // open balance in minor units, >= 0
-  // Index of each row's currency in `currencies`; empty: every row is in currencies[0].
-  std::span<const std::int32_t> currency;
-  std::span<const Currency> currencies;  // at least one, each once
-};
 
 // One line of the report: a customer's (or, in AgeingReport::totals, every
 // customer's) open balance in one currency, split into the buckets.

@@ -10,6 +10,8 @@
 #include <backoffice/core/ids.hpp>
 #include <backoffice/core/money.hpp>
 #include <backoffice/core/result.hpp>
+#include <backoffice/domain/payment.hpp>
+#include <backoffice/domain/receivable_columns.hpp>
 #include <backoffice/workflow/billing_ageing.hpp>
 #include <backoffice/workflow/billing_invoice.hpp>
 
@@ -22,49 +24,24 @@
 
 namespace backoffice {
 
-enum class CreditNoteKind { kRefund, kDispute };
-// "refund", "dispute".
-std::string_view to_string(CreditNoteKind kind) noexcept;
-
-struct CreditNote {
-  std::int64_t number = 0;  // 1, 2, ... in the order issued
-  InvoiceId invoice;
-  CreditNoteKind kind = CreditNoteKind::kRefund;
-  Money amount;  // > 0, in the invoice's currency
-  LocalDate date;
-  std::string reason;
-};
-
-struct PaymentAllocation {
-  InvoiceId invoice;
-  Money amount;  // > 0
-  friend bool operator==(const PaymentAllocation&, const PaymentAllocation&) = default;
-};
-
-struct Payment {
-  std::int64_t number = 0;  // 1, 2, ... in the order recorded
-  CustomerId customer;
-  Money amount;  // > 0
-  LocalDate received;
-  std::vector<PaymentAllocation> allocations;
-  Money unapplied;  // amount - allocations: kept as the customer's credit
-};
-
-// Open items as columns, owning their storage; columns() views them for
-// age_receivables.
-struct OpenItems {
-  std::vector<std::int64_t> invoice;
-  std::vector<std::int64_t> customer;
-  std::vector<std::int32_t> due_day;
-  std::vector<std::int64_t> open_minor;
-  std::vector<std::int32_t> currency;
-  std::vector<Currency> currencies;
-
-  ReceivableColumns columns() const { return {customer, due_day, open_minor, currency, currencies}; }
-};
-
 class Receivables {
  public:
+  // Rebuilds a ledger from its records, as Store::invoices / credit_notes /
+  // payments return them (credit notes and payments each in the order
+  // recorded, numbered 1, 2, ...): validates and adds every invoice, then
+  // replays each credit note and payment through issue_credit_note /
+  // record_payment, so every rule above is checked again. Since credit
+  // notes and payments only ever lower balances, replaying them kind by
+  // kind accepts exactly the histories an interleaved replay accepts and
+  // ends in the same balances. Errors: the first failing rule, its field
+  // prefixed with the record ("invoices[i].total", "credit_notes[i].amount",
+  // "payments[i].allocations[k].invoice"); kValidation naming
+  // "credit_notes[i].number" / "payments[i].number" when the numbers are not
+  // 1, 2, ... and "payments[i].unapplied" when the stored unapplied amount
+  // differs from the replay's. O(records x log).
+  static Result<Receivables> restore(std::vector<Invoice> invoices, std::span<const CreditNote> credit_notes,
+                                     std::span<const Payment> payments);
+
   // Errors: kConflict naming "invoice.id" when the id is already present.
   Status add_invoice(Invoice invoice);
 

@@ -19,59 +19,24 @@
 #include <backoffice/core/money.hpp>
 #include <backoffice/core/result.hpp>
 #include <backoffice/domain/order.hpp>
+#include <backoffice/domain/rma.hpp>
 
 #include <fmt/format.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace backoffice {
 
-struct RmaIdTag {};
-// Numbers the RMAs of one order: 1, 2, 3, ... in the order they were requested.
-using RmaId = StrongId<RmaIdTag>;
-
-// requested -> received -> refunded, or requested | received -> rejected.
-enum class RmaStatus { kRequested, kReceived, kRefunded, kRejected };
-
-// "requested", "received", "refunded", "rejected"; "unknown" otherwise.
-std::string_view to_string(RmaStatus status) noexcept;
-
-// `quantity` units of order.lines[line].
-struct ReturnLine {
-  std::size_t line = 0;
-  std::int64_t quantity = 0;
-  friend bool operator==(const ReturnLine&, const ReturnLine&) = default;
-};
-
 struct ReturnPolicy {
   // Refund the order's shipping with the refund that completes a full
   // return. Partial returns never refund shipping.
   bool refund_shipping_on_full_return = true;
-};
-
-// What one RMA pays back, in the order's currency; total = goods + tax + shipping.
-struct Refund {
-  Money goods;
-  Money tax;
-  Money shipping;
-  Money total;
-  bool completes_order = false;  // every unit of every line is now refunded
-  friend bool operator==(const Refund&, const Refund&) = default;
-};
-
-struct Rma {
-  RmaId id;
-  std::vector<ReturnLine> lines;
-  RmaStatus status = RmaStatus::kRequested;
-  Instant requested_at;
-  Instant updated_at;
-  std::string reason;
-  std::optional<Refund> refund;  // set once refunded
 };
 
 // The RMAs of one order and the running totals that the refund rule needs.
@@ -80,6 +45,19 @@ struct Rma {
 class OrderReturns {
  public:
   OrderReturns(const Order& order, ReturnPolicy policy);
+
+  // Rebuilds the returns of `order` from its RMAs (as Store::rmas gives
+  // them, ids 1, 2, ...) by replaying them through request / receive /
+  // reject / refund, so every rule is checked again: requests at
+  // requested_at, the final transition at updated_at (a refunded RMA is
+  // received and refunded then), all in time order (ties: lower RMA id
+  // first, a request before its own transition). A replayed refund must
+  // equal the stored one. Errors: the replay's error with the field
+  // prefixed "rmas[i]" (e.g. "rmas[1].lines[0].quantity"); kValidation
+  // "rmas[i].id" when ids are not 1, 2, ... in request order,
+  // "rmas[i].refund" when the stored refund differs from the rule's.
+  // Precondition as the constructor's. O(RMAs x order lines).
+  static Result<OrderReturns> restore(const Order& order, ReturnPolicy policy, std::span<const Rma> rmas);
 
   const std::vector<Rma>& rmas() const { return rmas_; }
   // nullptr when the order has no such RMA.
@@ -128,10 +106,3 @@ class OrderReturns {
 };
 
 }  // namespace backoffice
-
-template <>
-struct fmt::formatter<backoffice::RmaStatus> : fmt::formatter<std::string_view> {
-  auto format(backoffice::RmaStatus s, fmt::format_context& ctx) const {
-    return fmt::formatter<std::string_view>::format(backoffice::to_string(s), ctx);
-  }
-};

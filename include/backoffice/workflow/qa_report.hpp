@@ -24,6 +24,10 @@ struct QaEvaluationView {
   std::size_t size() const { return agent_id.size(); }
 };
 
+// A view over columns read from the store (Store::qa_evaluation_columns):
+// it borrows them, so they must outlive the view.
+QaEvaluationView view_of(const QaEvaluationColumns& columns);
+
 struct QaReportOptions {
   bool by_agent = true;
   // kWeek = weeks starting Monday 00:00 on the wall clock of `zone`.
@@ -52,6 +56,16 @@ struct QaReportOptions {
 // `evaluations.evaluated_at_ms`), an answer outside its criterion's scale
 // (kValidation naming `evaluations[i].answers.<criterion id>`). O(E * criteria).
 Result<Table> qa_report(const QaEvaluationView& evaluations, const Scorecard& scorecard,
+                        const QaReportOptions& options = {});
+
+// The report over evaluations read from the store, e.g.
+//   auto card = Scorecard::create(store.get_qa_scorecard(id).value());
+//   auto cols = store.qa_evaluation_columns({.from = f, .to = t, .scorecard = id});
+//   auto weekly = qa_report(*cols, *card, options);
+// Errors: as above, and kInvalidArgument naming `evaluations.scorecard_id`
+// when the columns were read for another scorecard or
+// `evaluations.criteria` when their width is not the scorecard's.
+Result<Table> qa_report(const QaEvaluationColumns& evaluations, const Scorecard& scorecard,
                         const QaReportOptions& options = {});
 
 }  // namespace backoffice

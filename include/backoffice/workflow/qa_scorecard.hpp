@@ -2,11 +2,14 @@
 
 // QA scorecards: a template of weighted criteria in sections, evaluations
 // that answer them for one interaction, and the score of an evaluation.
-// Definitions, formulas and defaults: docs/workflow_qa.md.
+// Definitions, formulas and defaults: docs/workflow_qa.md. The plain records
+// (QaCriterion, QaSection, QaScorecardDefinition, QaEvaluation, answer
+// codes) are in domain/qa_evaluation.hpp, so the store can keep them.
 
 #include <backoffice/core/ids.hpp>
 #include <backoffice/core/instant.hpp>
 #include <backoffice/core/result.hpp>
+#include <backoffice/domain/qa_evaluation.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -19,48 +22,6 @@
 
 namespace backoffice {
 
-// The answers a criterion accepts.
-enum class QaScale : std::uint8_t {
-  kYesNo,        // yes = full weight, no = 0
-  kYesNoNa,      // as kYesNo, or not applicable
-  kOneToFive,    // rating r in 1..5 earns (r - 1) / 4 of the weight
-  kOneToFiveNa,  // as kOneToFive, or not applicable
-};
-std::string_view to_string(QaScale s) noexcept;
-// "yes_no", "yes_no_na", "one_to_five", "one_to_five_na"; else kParse naming `field`.
-Result<QaScale> parse_qa_scale(std::string_view text, std::string_view field = "scale");
-bool allows_na(QaScale s) noexcept;
-bool is_rating(QaScale s) noexcept;
-
-// One answer as a small code, the same in C++, the C ABI (int8 arrays) and
-// Python: kQaNa, kQaNo, kQaYes for the yes/no scales, 1..5 for ratings.
-// Which reading applies is the criterion's scale.
-inline constexpr std::int8_t kQaNa = -1;
-inline constexpr std::int8_t kQaNo = 0;
-inline constexpr std::int8_t kQaYes = 1;
-// "na", "no", "yes" or the rating digits.
-std::string qa_answer_text(std::int8_t code, QaScale scale);
-
-struct QaCriterion {
-  std::string id;       // unique within the scorecard, non-empty
-  std::string text;     // the question the evaluator answers
-  double weight = 1.0;  // > 0 and finite; relative, need not sum to 100
-  QaScale scale = QaScale::kYesNo;
-  // A critical criterion that earns 0 points ("no", or rating 1) fails the
-  // whole evaluation (auto-fail). N/A never fails.
-  bool critical = false;
-  // A compliance item: counted in the compliance rate (passed = "yes").
-  // Must use a yes/no scale.
-  bool compliance = false;
-  friend bool operator==(const QaCriterion&, const QaCriterion&) = default;
-};
-
-struct QaSection {
-  std::string name;
-  std::vector<QaCriterion> criteria;
-  friend bool operator==(const QaSection&, const QaSection&) = default;
-};
-
 // A validated scorecard template. Criteria are also numbered flat, in
 // section order: the columnar APIs take answers in that order.
 class Scorecard {
@@ -70,6 +31,10 @@ class Scorecard {
   // `...criteria[k].id`, an empty section list or criteria list, a
   // compliance item on a rating scale. O(criteria log criteria).
   static Result<Scorecard> create(ScorecardId id, std::string name, std::vector<QaSection> sections);
+  // The same from a definition (e.g. one read back from the store).
+  static Result<Scorecard> create(QaScorecardDefinition definition);
+  // The template as plain data, for the store: create(definition()) == *this.
+  QaScorecardDefinition definition() const { return {id_, name_, sections_}; }
 
   ScorecardId id() const { return id_; }
   const std::string& name() const { return name_; }
@@ -114,18 +79,6 @@ struct QaScoringOptions {
   bool auto_fail_zeroes_score = true;
   // "na_policy=exclude; auto_fail_zeroes_score=true", stored with results.
   std::string definition() const;
-};
-
-// One evaluator's answers about one interaction.
-struct QaEvaluation {
-  EvaluationId id;
-  ScorecardId scorecard_id;
-  InteractionId interaction_id;
-  AgentId agent_id;       // the agent evaluated
-  std::string evaluator;  // who evaluated (a name or an agent id as text)
-  Instant evaluated_at;
-  // (criterion id, answer code); every criterion answered exactly once.
-  std::vector<std::pair<std::string, std::int8_t>> answers;
 };
 
 struct QaSectionScore {

@@ -168,12 +168,13 @@ def erase_customer(store: Store, customer_id: int, *, actor: str = "system",
     """Erases a customer (GDPR art. 17) in one transaction.
 
     Deletes the customer, their e-mails and phones; moves their interactions,
-    cases and orders to a fresh pseudonymous customer (so every KPI is
-    unchanged), empties notes and case subjects, and appends an audit entry
-    by ``actor`` at ``now`` (default: the current time).
+    cases, orders, invoices and payments to a fresh pseudonymous customer (so
+    every KPI is unchanged and every balance kept), empties notes, case
+    subjects and credit-note and RMA reasons, and appends an audit entry by
+    ``actor`` at ``now`` (default: the current time).
 
-    Returns the counts: interactions, cases, orders, emails, phones and the
-    audit entry's ``audit_seq``. Raises NotFoundError naming ``customer``.
+    Returns the counts: interactions, cases, orders, invoices, payments,
+    credit_notes, rmas, emails, phones and the audit entry's ``audit_seq``. Raises NotFoundError naming ``customer``.
     """
     now_ms = _to_unix_ms(now if now is not None else pd.Timestamp.now(tz="UTC"), "now")
     return dict(_core.erase_customer(_handle(store), int(customer_id), actor, now_ms))
@@ -243,7 +244,8 @@ def apply_retention(store: Store, *, now: Optional[InstantLike] = None,
     Interactions and cases may be ``"delete"``d or ``"anonymise"``d; orders,
     work items and agent states are deleted. One audit entry per rule.
 
-    Returns rows acted on per kind and ``first_audit_seq``/``last_audit_seq``.
+    Returns rows acted on per kind, ``qa_evaluations`` deleted with their
+    interactions, and ``first_audit_seq``/``last_audit_seq``.
     Raises ValidationError naming ``retention.<kind>.max_age`` or ``.action``.
     """
     now_ms = _to_unix_ms(now if now is not None else pd.Timestamp.now(tz="UTC"), "now")

@@ -26,12 +26,16 @@ import pandas as pd
 
 from . import _core
 from ._table import INSTANT, series_to_column, table_to_dataframe
-from .core import ValidationError
+from .core import InstantLike, ValidationError, _from_unix_ms, _to_unix_ms
 
-__all__ = ["Scorecard", "QaScore", "QaCalibration", "score", "qa_score", "qa_report", "calibration",
-           "qa_calibration", "fleiss_kappa"]
+__all__ = ["Scorecard", "QaScore", "QaCalibration", "QaEvaluation", "score", "qa_score", "qa_report", "calibration",
+           "qa_calibration", "fleiss_kappa", "save_qa_scorecard", "load_qa_scorecard", "save_qa_evaluation",
+           "load_qa_evaluation", "qa_evaluations", "qa_report_from_store"]
 
-_CODES = {"yes": 1, "no": 0, "true": 1, "false": 0, "na": -1, "n/a": -1, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+# Text answers; "-1" and "0" are the codes themselves (N/A, no), as stored
+# answers come back (load_qa_evaluation, qa_evaluations).
+_CODES = {"yes": 1, "no": 0, "true": 1, "false": 0, "na": -1, "n/a": -1, "-1": -1, "0": 0, "1": 1, "2": 2, "3": 3,
+          "4": 4, "5": 5}
 _NA, _NO, _YES = -1, 0, 1
 
 
@@ -286,3 +290,150 @@ def fleiss_kappa(counts: Any) -> Dict[str, float]:
 # short names stay available as backoffice.qa.score / .calibration.
 qa_score = score
 qa_calibration = calibration
+
+
+# --- Persistence --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QaEvaluation:
+    """A stored evaluation: ``answers`` maps criterion id -> answer code
+    (-1 = N/A, 0 = no, 1 = yes, 1..5 ratings), in the order saved;
+    ``evaluated_at`` is a UTC Timestamp."""
+
+    id: int
+    scorecard_id: int
+    interaction_id: int
+    agent_id: int
+    evaluator: str
+    evaluated_at: pd.Timestamp
+    answers: Dict[str, int]
+
+
+def _code_of(value: Any, criterion: str) -> int:
+    """One answer as its code: "yes"/"no"/"na", None/NaN (N/A), a bool or 1..5."""
+    if value is None or (isinstance(value, (float, np.floating)) and np.isnan(value)):
+        return _NA
+    if isinstance(value, (bool, np.bool_)):
+        return int(value)
+    if isinstance(value, (int, np.integer, float, np.floating)) and float(value).is_integer() \
+            and -1 <= value <= 5:
+        return int(value)
+    code = _CODES.get(str(value).strip().lower())
+    if code is None:
+        raise ValidationError(
+            f"validation error: qa_evaluation.answers.{criterion} = '{value}': expected yes, no, na or 1..5",
+            code="validation", field=f"qa_evaluation.answers.{criterion}", value=str(value))
+    return code
+
+
+def save_qa_scorecard(store, scorecard: Scorecard) -> None:
+    """Stores the scorecard's template (sections, criteria, weights, scales,
+    flags), replacing one with the same id. Once evaluations refer to it
+    only names and question texts may change (StoreError/ConflictError
+    naming ``scorecard.sections`` otherwise: save a new version under a new
+    id), so a stored evaluation always re-scores the same."""
+    _core.qa_scorecard_save(store._handle, scorecard._card)
+
+
+def load_qa_scorecard(store, scorecard_id: int) -> Scorecard:
+    """The stored scorecard ``scorecard_id`` (NotFoundError naming
+    ``qa_scorecard.id`` when absent)."""
+    card = Scorecard.__new__(Scorecard)
+    card._card = _core.qa_scorecard_load(store._handle, int(scorecard_id))
+    card._criteria = card._card.criteria()
+    return card
+
+
+def save_qa_evaluation(store, evaluation: Optional[QaEvaluation] = None, *, id: Optional[int] = None,
+                       scorecard_id: Optional[int] = None, interaction_id: Optional[int] = None,
+                       agent_id: Optional[int] = None, evaluator: Optional[str] = None,
+                       evaluated_at: Optional[InstantLike] = None,
+                       answers: Optional[Mapping[str, Any]] = None) -> None:
+    """Stores one evaluation (a :class:`QaEvaluation` or the keyword fields),
+    replacing one with the same id and all its answers, in one transaction.
+
+    ``answers`` maps criterion id -> ``"yes"``, ``"no"``, ``"na"`` (or
+    None/NaN), a bool or a rating 1..5; every criterion of the stored
+    scorecard exactly once. The scorecard (:func:`save_qa_scorecard`), the
+    interaction and the agent must be in the store. Raises ValidationError
+    naming the field (``qa_evaluation.evaluator``,
+    ``qa_evaluation.answers[2].answer``, ``qa_evaluation.interaction``, ...);
+    nothing is written then."""
+    if evaluation is not None:
+        id, scorecard_id, interaction_id = evaluation.id, evaluation.scorecard_id, evaluation.interaction_id
+        agent_id, evaluator = evaluation.agent_id, evaluation.evaluator
+        evaluated_at, answers = evaluation.evaluated_at, evaluation.answers
+    for name, value in (("id", id), ("scorecard_id", scorecard_id), ("interaction_id", interaction_id),
+                        ("agent_id", agent_id), ("evaluator", evaluator), ("evaluated_at", evaluated_at),
+                        ("answers", answers)):
+        if value is None:
+            raise _invalid(f"qa_evaluation.{name}", "", "required")
+    pairs = [(str(k), _code_of(v, str(k))) for k, v in dict(answers).items()]
+    _core.qa_evaluation_save(store._handle, int(id), int(scorecard_id), int(interaction_id), int(agent_id),
+                             str(evaluator), _to_unix_ms(evaluated_at, "evaluated_at"), pairs)
+
+
+def load_qa_evaluation(store, evaluation_id: int) -> QaEvaluation:
+    """The stored evaluation ``evaluation_id`` (NotFoundError naming
+    ``qa_evaluation.id`` when absent)."""
+    id_, card, interaction, agent, evaluator, at, answers = _core.qa_evaluation_load(
+        store._handle, int(evaluation_id))
+    return QaEvaluation(id=id_, scorecard_id=card, interaction_id=interaction, agent_id=agent,
+                        evaluator=evaluator, evaluated_at=_from_unix_ms(at),
+                        answers={k: int(v) for k, v in answers})
+
+
+def qa_evaluations(store, *, from_: Optional[InstantLike] = None, to: Optional[InstantLike] = None,
+                   agent: Optional[int] = None, scorecard: Optional[int] = None) -> pd.DataFrame:
+    """Stored evaluations with ``evaluated_at`` in ``[from_, to)`` (either
+    bound may be None), optionally of one agent or scorecard, ordered by
+    evaluated_at then id.
+
+    One row per evaluation: ``evaluation_id``, ``scorecard_id``,
+    ``interaction_id``, ``agent_id``, ``evaluator``, ``evaluated_at`` (UTC
+    Timestamp), then one column per criterion holding the answer code (-1 =
+    N/A, 0 = no, 1 = yes, 1..5): in the scorecard's order when ``scorecard``
+    is given, else in the order first met. With one scorecard the frame is
+    what :func:`qa_report` and :func:`qa_calibration` read; mixing
+    scorecards leaves NaN where an evaluation's scorecard lacks a criterion.
+    """
+    raw = _core.qa_evaluations_query(
+        store._handle, None if from_ is None else _to_unix_ms(from_, "from_"),
+        None if to is None else _to_unix_ms(to, "to"), None if agent is None else int(agent),
+        None if scorecard is None else int(scorecard))
+    n = len(raw["evaluation_id"])
+    df = pd.DataFrame({
+        "evaluation_id": raw["evaluation_id"],
+        "scorecard_id": raw["scorecard_id"],
+        "interaction_id": raw["interaction_id"],
+        "agent_id": raw["agent_id"],
+        "evaluator": pd.Series(raw["evaluator"], dtype=object),
+        "evaluated_at": pd.to_datetime(raw["evaluated_at_ms"], unit="ms", utc=True),
+    })
+    criteria = list(raw["criteria"])
+    matrix = np.full((n, len(criteria)), np.nan)
+    matrix[raw["answer_row"], raw["answer_criterion"]] = raw["answer_code"]
+    order = range(len(criteria))
+    if scorecard is not None and n > 0:
+        ids = load_qa_scorecard(store, scorecard).criterion_ids
+        position = {c: i for i, c in enumerate(criteria)}
+        order = [position[c] for c in ids if c in position]
+    complete = not np.isnan(matrix).any()
+    answers = {criteria[j]: (matrix[:, j].astype(np.int8) if complete else matrix[:, j]) for j in order}
+    return pd.concat([df, pd.DataFrame(answers, index=df.index)], axis=1)
+
+
+def qa_report_from_store(store, *, scorecard: int, from_: Optional[InstantLike] = None,
+                         to: Optional[InstantLike] = None, tz: str = "UTC", interval: Optional[str] = "week",
+                         by_agent: bool = True, na_policy: str = "exclude",
+                         auto_fail_zeroes_score: bool = True) -> pd.DataFrame:
+    """:func:`qa_report` over the stored evaluations of stored scorecard
+    ``scorecard`` with ``evaluated_at`` in ``[from_, to)``, scored with the
+    stored template; read as columns and computed in C++ without the GIL.
+    Same columns, options and metadata as :func:`qa_report`."""
+    bucket = "none" if interval is None else str(interval)
+    raw = _core.qa_report_store(
+        store._handle, int(scorecard), None if from_ is None else _to_unix_ms(from_, "from_"),
+        None if to is None else _to_unix_ms(to, "to"), bool(by_agent), bucket, tz or "UTC", na_policy,
+        bool(auto_fail_zeroes_score))
+    return _frame(raw, tz)
