@@ -196,14 +196,6 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
     return invalid_argument("fcr.window", fmt::format("{} ms", options.fcr.window.count()), "must not be negative");
   }
   if (n > UINT32_MAX) return invalid_argument("rows", std::to_string(n), "at most 2^32 - 1 rows per report");
-  // Every contact has an offered time: it decides the interval, the wait
-  // and FCR's order. Checked in one vectorisable pass.
-  bool null_offered = false;
-  for (const std::int64_t t : v.offered_ms) null_offered |= t == kNullInt64;
-  if (null_offered) {
-    const auto row = std::find(v.offered_ms.begin(), v.offered_ms.end(), kNullInt64) - v.offered_ms.begin();
-    return invalid_argument(fmt::format("offered_ms[{}]", row), "null", "every contact needs an offered time");
-  }
   std::vector<FcrState> computed;
   if (fcr.empty() && n > 0) {
     computed = fcr_states(v, options.fcr);
@@ -309,7 +301,12 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
     const std::int8_t* const nps_col = v.nps.data() + begin;
     const std::int8_t* const resolved_col = v.resolved.data() + begin;
     const FcrState* const fcr_col = fcr.data() + begin;
+    // Every contact has an offered time: it decides the interval, the wait
+    // and FCR's order. Checked here, where the column is read anyway, rather
+    // than in a pass of its own over memory.
+    bool null_offered = false;
     for (std::size_t j = 0; j < m; ++j) {
+      null_offered |= offered_col[j] == kNullInt64;
       const std::int64_t answered_ms = answered_col[j], ended_ms = ended_col[j];
       const bool answered = answered_ms != kNullInt64;
       const std::int64_t keep = -static_cast<std::int64_t>(answered);  // all ones when answered
@@ -335,6 +332,10 @@ Result<ContactReport> contact_report(const InteractionView& v, const GroupBy& gr
       a.wrap_ms += wrap_col[j] & keep;
       a.csat_sum += flags.csat_value[csat];
       if (a.rows() == Accumulator::kMaxRows) [[unlikely]] a.flush_into(counts[g]);
+    }
+    if (null_offered) {
+      const auto row = std::find(offered_col, offered_col + m, kNullInt64) - offered_col + static_cast<std::ptrdiff_t>(begin);
+      return invalid_argument(fmt::format("offered_ms[{}]", row), "null", "every contact needs an offered time");
     }
   }
   for (std::size_t g = 0; g < acc.size(); ++g) acc[g].flush_into(report.counts_[g]);
