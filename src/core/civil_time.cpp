@@ -14,6 +14,28 @@ constexpr std::int64_t kMsPerDay = 86'400'000;
 
 date::year_month_day ymd_of(std::int32_t days) { return date::year_month_day{date::sys_days{date::days{days}}}; }
 
+void put_digits(char* out, std::int64_t value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// "YYYY-MM-DD" into out[0..10), digit by digit: reports format a date per
+// row or group, where parsing a format string cost more than the rest.
+// False for years outside 0..9999, which take the general formatting.
+bool put_date(char* out, std::int32_t days) {
+  const auto ymd = ymd_of(days);
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return false;
+  put_digits(out, year, 4);
+  out[4] = '-';
+  put_digits(out + 5, static_cast<unsigned>(ymd.month()), 2);
+  out[7] = '-';
+  put_digits(out + 8, static_cast<unsigned>(ymd.day()), 2);
+  return true;
+}
+
 }  // namespace
 
 Result<LocalDate> LocalDate::from_ymd(int year, int month, int day) {
@@ -43,6 +65,8 @@ int LocalDate::iso_weekday() const {
 }
 
 std::string LocalDate::to_string() const {
+  char buf[10];
+  if (put_date(buf, days_)) return std::string(buf, 10);
   const auto ymd = ymd_of(days_);
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
@@ -86,6 +110,20 @@ int LocalTime::second() const { return static_cast<int>(time_of_day().count() / 
 int LocalTime::millisecond() const { return static_cast<int>(time_of_day().count() % 1000); }
 
 std::string LocalTime::to_string() const {
+  const std::int64_t in_day = time_of_day().count();
+  char buf[23];
+  if (put_date(buf, date().days_since_epoch())) {
+    buf[10] = 'T';
+    put_digits(buf + 11, in_day / 3'600'000, 2);
+    buf[13] = ':';
+    put_digits(buf + 14, in_day / 60'000 % 60, 2);
+    buf[16] = ':';
+    put_digits(buf + 17, in_day / 1000 % 60, 2);
+    if (in_day % 1000 == 0) return std::string(buf, 19);
+    buf[19] = '.';
+    put_digits(buf + 20, in_day % 1000, 3);
+    return std::string(buf, 23);
+  }
   std::string s = fmt::format("{}T{:02}:{:02}:{:02}", date().to_string(), hour(), minute(), second());
   if (millisecond() != 0) s += fmt::format(".{:03}", millisecond());
   return s;

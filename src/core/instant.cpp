@@ -4,8 +4,8 @@
 #include <backoffice/core/time_zone.hpp>
 
 #include "core/iso8601.hpp"
+#include "core/offset_text.hpp"
 
-#include <cstdlib>
 
 namespace backoffice {
 
@@ -33,10 +33,9 @@ Result<Instant> Instant::parse_in(std::string_view text, const TimeZone& zone) {
 std::string Instant::to_string() const { return LocalTime(unix_ms()).to_string() + "Z"; }
 
 std::string Instant::to_string_in(const TimeZone& zone) const {
-  const auto offset = zone.offset_at(*this).count();
-  const auto magnitude = std::llabs(offset);
-  return fmt::format("{}{}{:02}:{:02}", zone.to_local(*this).to_string(), offset < 0 ? '-' : '+',
-                     magnitude / 3600, magnitude / 60 % 60);
+  std::string text = zone.to_local(*this).to_string();
+  detail::append_utc_offset(text, zone.offset_at(*this).count());
+  return text;
 }
 
 }  // namespace backoffice

@@ -3,12 +3,10 @@
 #include <backoffice/core/civil_time.hpp>
 
 #include "core/int_math.hpp"
-
-#include <fmt/format.h>
+#include "core/offset_text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 
 namespace backoffice {
 namespace {
@@ -138,62 +136,18 @@ std::int64_t TimeBucketer::bucket_end(std::int64_t start) const {
   return t.ok() ? t->unix_ms() : start + kDayMs;
 }
 
-namespace {
-
-void put_digits(char* out, std::int64_t value, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    out[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
-}
-
-// "YYYY-MM-DD", then "THH:MM:SS[.mmm]±HH:MM" unless date_only, written
-// digit by digit: a report labels every group, and parsing a format string
-// per label cost more than the rest of building the table.
-std::string local_label(std::int64_t local_ms, std::int64_t offset_ms, bool date_only) {
-  const std::int64_t days = floor_div(local_ms, kDayMs);
-  const std::int64_t in_day = local_ms - days * kDayMs;
-  const LocalDate date(static_cast<std::int32_t>(days));
-  const std::int64_t magnitude_s = std::llabs(offset_ms) / 1000;  // whole minutes printed, as to_string_in does
-  const char sign = offset_ms < 0 ? '-' : '+';
-  if (date.year() < 0 || date.year() > 9999) {  // beyond four digits: the general formatting
-    if (date_only) return date.to_string();
-    return fmt::format("{}{}{:02}:{:02}", LocalTime(local_ms).to_string(), sign, magnitude_s / 3600,
-                       magnitude_s / 60 % 60);
-  }
-  char buf[32];
-  put_digits(buf, date.year(), 4);
-  buf[4] = '-';
-  put_digits(buf + 5, date.month(), 2);
-  buf[7] = '-';
-  put_digits(buf + 8, date.day(), 2);
-  if (date_only) return std::string(buf, 10);
-  buf[10] = 'T';
-  put_digits(buf + 11, in_day / 3'600'000, 2);
-  buf[13] = ':';
-  put_digits(buf + 14, in_day / 60'000 % 60, 2);
-  buf[16] = ':';
-  put_digits(buf + 17, in_day / 1000 % 60, 2);
-  std::size_t len = 19;
-  if (in_day % 1000 != 0) {
-    buf[len] = '.';
-    put_digits(buf + len + 1, in_day % 1000, 3);
-    len += 4;
-  }
-  buf[len] = sign;
-  put_digits(buf + len + 1, magnitude_s / 3600, 2);
-  buf[len + 3] = ':';
-  put_digits(buf + len + 4, magnitude_s / 60 % 60, 2);
-  return std::string(buf, len + 6);
-}
-
-}  // namespace
-
 std::string TimeBucketer::label(std::int64_t bucket_start_ms) {
   if (bucket_ == TimeBucket::kNone) return "all";
+  // The cached offset window, not a zone lookup per label: a report labels
+  // every group.
   const std::int64_t offset_ms = offset_for(bucket_start_ms);
-  const bool date_only = bucket_ == TimeBucket::kDay || bucket_ == TimeBucket::kWeek || bucket_ == TimeBucket::kMonth;
-  return local_label(bucket_start_ms + offset_ms, offset_ms, date_only);
+  const LocalTime local(bucket_start_ms + offset_ms);
+  if (bucket_ == TimeBucket::kDay || bucket_ == TimeBucket::kWeek || bucket_ == TimeBucket::kMonth) {
+    return local.date().to_string();
+  }
+  std::string text = local.to_string();
+  detail::append_utc_offset(text, offset_ms / 1000);
+  return text;
 }
 
 }  // namespace backoffice

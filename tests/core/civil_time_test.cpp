@@ -1,7 +1,10 @@
 #include <backoffice/core/civil_time.hpp>
 #include <backoffice/core/duration.hpp>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <random>
 
 using namespace backoffice;
 using namespace std::chrono_literals;
@@ -58,4 +61,21 @@ TEST(LocalTime, TimeOfDayIsDefinedAtTheInt64Limits) {
   // and (2**63 - 1) % 86400000 == 25975807.
   EXPECT_EQ(LocalTime(INT64_MIN).time_of_day().count(), 60'424'192);
   EXPECT_EQ(LocalTime(INT64_MAX).time_of_day().count(), 25'975'807);
+}
+
+TEST(LocalTime, TextMatchesFieldByFieldFormattingAcrossTheWholeRange) {
+  // to_string writes digits itself for years 0..9999 and falls back to fmt
+  // outside; both must give what the fields say, milliseconds only when set.
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t span = 15'000LL * 365 * 86'400'000;  // about +-15,000 years around 1970
+    const auto ms = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(2 * span)) - span;
+    const LocalTime t(i % 2 ? ms - ms % 1000 : ms);
+    const LocalDate d = t.date();
+    std::string want = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", d.year(), d.month(), d.day(), t.hour(),
+                                   t.minute(), t.second());
+    if (t.millisecond() != 0) want += fmt::format(".{:03}", t.millisecond());
+    ASSERT_EQ(t.to_string(), want) << ms;
+    ASSERT_EQ(d.to_string(), want.substr(0, want.find('T'))) << ms;
+  }
 }
