@@ -4,8 +4,8 @@
 #include <backoffice/compliance/audit.hpp>
 #include <backoffice/compliance/erasure.hpp>
 #include <backoffice/store/store_reports.hpp>
-#include <backoffice/workflow/billing_invoice.hpp>
 
+#include "compliance/billed_order.hpp"
 #include "store/store_fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -194,29 +194,8 @@ TEST(EraseCustomer, KeepsTheReceivablesButBlanksTheirFreeText) {
   auto store = Store::open_in_memory().value();
   fill(store);
   const Currency usd = Currency::of("USD").value();
-  const Invoice inv =
-      invoice_for_order(InvoiceId(1), make_order(1, 7), LocalDate::parse("2024-05-02").value(), 30).value();
-  ASSERT_TRUE(store.put_invoice(inv).ok());
-  ASSERT_TRUE(
-      store
-          .add_credit_note({0, InvoiceId(1), CreditNoteKind::kRefund, Money(500, usd),
-                            LocalDate::parse("2024-05-10").value(), "Customer 7 says the box was wet"})
-          .ok());
-  ASSERT_TRUE(store
-                  .add_payment({0,
-                                CustomerId(7),
-                                Money(1000, usd),
-                                LocalDate::parse("2024-05-11").value(),
-                                {{InvoiceId(1), Money(1000, usd)}},
-                                Money(0, usd)})
-                  .ok());
-  const Instant t = make_order(1, 7).updated_at;
-  ASSERT_TRUE(
-      store
-          .put_rma(
-              OrderId(1),
-              Rma{RmaId(1), {{0, 1}}, RmaStatus::kRequested, t, t, "Customer 7: wrong size", std::nullopt})
-          .ok());
+  const Invoice inv = put_billed_order(store, make_order(1, 7), CreditNoteKind::kRefund,
+                                       "Customer 7 says the box was wet", "Customer 7: wrong size");
 
   auto report =
       erase_customer(store, CustomerId(7), "dpo", Instant::parse("2024-07-01T00:00:00Z").value()).value();

@@ -1,8 +1,8 @@
 // Expected counts are hand counts over the fixture dates (stated inline).
 #include <backoffice/compliance/audit.hpp>
 #include <backoffice/compliance/retention.hpp>
-#include <backoffice/workflow/billing_invoice.hpp>
 
+#include "compliance/billed_order.hpp"
 #include "store/store_fixtures.hpp"
 #include "store/store_impl.hpp"
 
@@ -163,30 +163,7 @@ TEST(Retention, DeletingOrdersKeepsTheirInvoicesAndPayments) {
   Order order = make_order(1, 7);
   order.status = OrderStatus::kDelivered;
   ASSERT_TRUE(store.put_order(order).ok());
-  const Invoice inv =
-      invoice_for_order(InvoiceId(1), order, LocalDate::parse("2024-05-02").value(), 30).value();
-  ASSERT_TRUE(store.put_invoice(inv).ok());
-  ASSERT_TRUE(store
-                  .add_credit_note({0, InvoiceId(1), CreditNoteKind::kDispute, Money(500, usd),
-                                    LocalDate::parse("2024-05-10").value(), "late"})
-                  .ok());
-  ASSERT_TRUE(store
-                  .add_payment({0,
-                                CustomerId(7),
-                                Money(1000, usd),
-                                LocalDate::parse("2024-05-11").value(),
-                                {{InvoiceId(1), Money(1000, usd)}},
-                                Money(0, usd)})
-                  .ok());
-  ASSERT_TRUE(store
-                  .put_rma(OrderId(1), Rma{RmaId(1),
-                                           {{0, 1}},
-                                           RmaStatus::kRequested,
-                                           order.updated_at,
-                                           order.updated_at,
-                                           "too small",
-                                           std::nullopt})
-                  .ok());
+  const Invoice inv = put_billed_order(store, order, CreditNoteKind::kDispute, "late", "too small");
   RetentionPolicy policy;
   policy.orders = RetentionRule{24h * 30, RetentionAction::kDelete};
   auto r = apply_retention(store, policy, Instant::parse("2024-07-01T00:00:00Z").value());
