@@ -19,6 +19,25 @@ using store_detail::Statement;
 using store_detail::Transaction;
 using store_detail::WhereBuilder;
 
+// The statement for a ledger list: `select` filtered by a LedgerQuery, with
+// the dates in `day_column` ([from, to) as days since 1970) and the customer
+// by `customer_clause` (which reads ?3), then `order_by`.
+Result<Statement*> ledger_statement(Store::Impl& impl, std::string_view select, const LedgerQuery& q,
+                                    std::string_view day_column, std::string_view customer_clause,
+                                    std::string_view order_by) {
+  std::string sql(select);
+  WhereBuilder where(sql);
+  where.add(q.from.has_value(), fmt::format("{} >= ?1", day_column));
+  where.add(q.to.has_value(), fmt::format("{} < ?2", day_column));
+  where.add(q.customer.has_value(), customer_clause);
+  sql += order_by;
+  BO_ASSIGN_OR_RETURN(auto* st, impl.statement(sql));
+  if (q.from) st->bind(1, q.from->days_since_epoch());
+  if (q.to) st->bind(2, q.to->days_since_epoch());
+  if (q.customer) st->bind(3, q.customer->value());
+  return st;
+}
+
 // An upsert, not INSERT OR REPLACE: REPLACE deletes the old row first, and
 // the delete would cascade to the invoice's lines.
 constexpr std::string_view kPutInvoice =
@@ -218,16 +237,8 @@ Result<Invoice> Store::get_invoice(InvoiceId id) const {
 }
 
 Result<std::vector<Invoice>> Store::invoices(const InvoiceQuery& q) const {
-  std::string sql(kInvoiceColumns);
-  WhereBuilder where(sql);
-  where.add(q.from.has_value(), "i.issue_day >= ?1");
-  where.add(q.to.has_value(), "i.issue_day < ?2");
-  where.add(q.customer.has_value(), "i.customer_id = ?3");
-  sql += kInvoiceOrder;
-  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(sql));
-  if (q.from) st->bind(1, q.from->days_since_epoch());
-  if (q.to) st->bind(2, q.to->days_since_epoch());
-  if (q.customer) st->bind(3, q.customer->value());
+  BO_ASSIGN_OR_RETURN(auto* st, ledger_statement(*impl_, kInvoiceColumns, q, "i.issue_day",
+                                                 "i.customer_id = ?3", kInvoiceOrder));
   return read_invoices(*st);
 }
 
@@ -323,16 +334,9 @@ Result<Payment> Store::add_payment(const Payment& payment) {
 }
 
 Result<std::vector<CreditNote>> Store::credit_notes(const LedgerQuery& q) const {
-  std::string sql(kCreditNoteColumns);
-  WhereBuilder where(sql);
-  where.add(q.from.has_value(), "c.day >= ?1");
-  where.add(q.to.has_value(), "c.day < ?2");
-  where.add(q.customer.has_value(), "c.invoice_id IN (SELECT id FROM invoices WHERE customer_id = ?3)");
-  sql += " ORDER BY c.number";
-  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(sql));
-  if (q.from) st->bind(1, q.from->days_since_epoch());
-  if (q.to) st->bind(2, q.to->days_since_epoch());
-  if (q.customer) st->bind(3, q.customer->value());
+  BO_ASSIGN_OR_RETURN(auto* st, ledger_statement(*impl_, kCreditNoteColumns, q, "c.day",
+                                                 "c.invoice_id IN (SELECT id FROM invoices WHERE customer_id = ?3)",
+                                                 " ORDER BY c.number"));
   std::vector<CreditNote> out;
   CurrencyCache currencies;
   for (;;) {
@@ -352,16 +356,8 @@ Result<std::vector<CreditNote>> Store::credit_notes(const LedgerQuery& q) const 
 }
 
 Result<std::vector<Payment>> Store::payments(const LedgerQuery& q) const {
-  std::string sql(kPaymentColumns);
-  WhereBuilder where(sql);
-  where.add(q.from.has_value(), "p.received_day >= ?1");
-  where.add(q.to.has_value(), "p.received_day < ?2");
-  where.add(q.customer.has_value(), "p.customer_id = ?3");
-  sql += " ORDER BY p.number, a.position";
-  BO_ASSIGN_OR_RETURN(auto* st, impl_->statement(sql));
-  if (q.from) st->bind(1, q.from->days_since_epoch());
-  if (q.to) st->bind(2, q.to->days_since_epoch());
-  if (q.customer) st->bind(3, q.customer->value());
+  BO_ASSIGN_OR_RETURN(auto* st, ledger_statement(*impl_, kPaymentColumns, q, "p.received_day",
+                                                 "p.customer_id = ?3", " ORDER BY p.number, a.position"));
   std::vector<Payment> out;
   CurrencyCache currencies;
   for (;;) {
