@@ -3,17 +3,13 @@
 #include <backoffice/domain/channel.hpp>
 #include <backoffice/domain/interaction.hpp>
 
-#include "core/ratio.hpp"
-
-#include "kpi/contact_accumulator.hpp"
 #include "core/dense_index.hpp"
+#include "core/ratio.hpp"
+#include "kpi/contact_accumulator.hpp"
 #include "kpi/group_cache.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstring>
-#include <initializer_list>
 #include <numeric>
 
 namespace backoffice {
