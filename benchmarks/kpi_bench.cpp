@@ -12,10 +12,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_size.hpp"
 #include "ratio_reporter.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <random>
 #include <tuple>
@@ -26,10 +26,7 @@ namespace {
 
 constexpr std::uint64_t kSeed = 20261125;
 // BACKOFFICE_KPI_BENCH_ROWS overrides the row count (e.g. for a quick run under callgrind).
-const std::size_t kRows = [] {
-  const char* env = std::getenv("BACKOFFICE_KPI_BENCH_ROWS");
-  return env ? static_cast<std::size_t>(std::strtoull(env, nullptr, 10)) : std::size_t{10'000'000};
-}();
+const std::size_t kRows = bench::size_from_env("BACKOFFICE_KPI_BENCH_ROWS", 10'000'000);
 
 // Time-ordered contacts over 60 days, 12 queues, 500 agents, 1M customers.
 const InteractionColumns& contacts() {

@@ -11,10 +11,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_size.hpp"
 #include "ratio_reporter.hpp"
 
 #include <cstdio>
-#include <cstdlib>
 #include <random>
 #include <vector>
 
@@ -24,10 +24,7 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr std::uint64_t kSeed = 20261126;
-const std::size_t kCases = [] {
-  const char* env = std::getenv("BACKOFFICE_CASES_BENCH_CASES");
-  return env ? static_cast<std::size_t>(std::strtoull(env, nullptr, 10)) : std::size_t{100'000};
-}();
+const std::size_t kCases = bench::size_from_env("BACKOFFICE_CASES_BENCH_CASES", 100'000);
 // The minute walk is ~1000x slower; a smaller sample keeps its run short.
 constexpr std::size_t kNaiveCases = 200;
 

@@ -10,9 +10,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_size.hpp"
 #include "ratio_reporter.hpp"
 
-#include <cstdlib>
 #include <map>
 #include <random>
 #include <string>
@@ -22,10 +22,7 @@ using namespace backoffice;
 namespace {
 
 constexpr std::uint64_t kSeed = 20261126;
-const std::size_t kRows = [] {
-  const char* env = std::getenv("BACKOFFICE_QA_BENCH_ROWS");
-  return env ? static_cast<std::size_t>(std::strtoull(env, nullptr, 10)) : std::size_t{1'000'000};
-}();
+const std::size_t kRows = bench::size_from_env("BACKOFFICE_QA_BENCH_ROWS", 1'000'000);
 
 const Scorecard& scorecard() {
   static const Scorecard s = [] {
